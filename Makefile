@@ -1,0 +1,74 @@
+# Samvei: `make run` serves the site, `make test` runs every test. Both set everything up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+WEB_CONCURRENCY ?= 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test serve setup setup-test migrate lint typecheck lock messages clean
+
+run: setup migrate
+	@echo "Samvei: http://127.0.0.1:$(PORT)/"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: setup-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+serve: setup migrate
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
+
+setup: $(VENV)/.base-installed static/vendor/.built var/secret_key
+
+setup-test: setup $(VENV)/.dev-installed frontend/node_modules/.installed
+
+migrate: setup
+	$(MANAGE) migrate --noinput
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/vendor/.built: frontend/node_modules/.installed frontend/build.mjs
+	node frontend/build.mjs
+
+var/secret_key: | $(VENV)/.base-installed
+	$(PY) -c "from pathlib import Path; from config.env import local_secret_key; local_secret_key(Path('var/secret_key'))"
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: setup-test
+	$(VENV)/bin/mypy .
+
+# Re-pin the dependencies after editing requirements/*.in.
+lock: setup-test
+	$(PY) -m pip install --quiet pip-tools
+	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o base.txt base.in
+	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o dev.txt dev.in
+
+# Refresh the translation catalogues after changing strings; commit locale/ with the change.
+messages: setup
+	$(MANAGE) makemessages --all --no-obsolete --ignore=frontend/node_modules --ignore=.venv --ignore=var
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) frontend/node_modules static/vendor var/staticfiles

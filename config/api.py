@@ -1,0 +1,58 @@
+"""The open API: one NinjaAPI that mounts each app's router, with translated error messages."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.urls import reverse
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError, ValidationError
+
+from samvei.core.api_errors import validation_error_detail
+from samvei.geography.api import router as geography_router
+
+api = NinjaAPI(
+    title="Samvei API",
+    version="1",
+    description="Open data from Samvei: municipalities, counties and, as they arrive, organisations, challenges "
+    "and the cookbook. Lists are paginated with `limit` and `offset` and answer `{\"count\", \"items\"}`.",
+    urls_namespace="api-v1",
+)
+api.add_router("/", geography_router)
+
+
+@api.exception_handler(ValidationError)
+def validation_failed(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": validation_error_detail(exc.errors)}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+class ApiRoot(Schema):
+    name: str
+    version: str
+    docs: str
+    openapi: str
+    resources: dict[str, str]
+
+
+@api.get("/", response=ApiRoot, summary="What this API offers", tags=["meta"])
+def api_root(request: HttpRequest) -> dict[str, object]:
+    return {
+        "name": "Samvei API",
+        "version": "1",
+        "docs": reverse("api-v1:openapi-view"),
+        "openapi": reverse("api-v1:openapi-json"),
+        "resources": {
+            "counties": reverse("api-v1:county_list_api"),
+            "municipalities": reverse("api-v1:municipality_list_api"),
+        },
+    }

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "samvei.organisations"
+    verbose_name = _("Organisations")
+
+    def ready(self) -> None:
+        from .signals import load_public_bodies_after_migrate
+
+        post_migrate.connect(load_public_bodies_after_migrate, sender=self)

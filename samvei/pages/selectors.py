@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from samvei.geography.models import County, Municipality
+from samvei.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class DirectoryFigures:
+    municipalities: int
+    counties: int
+    state_agencies: int
+
+
+def directory_figures() -> DirectoryFigures:
+    """The counts the front page states, read from the data rather than written into the text."""
+    return DirectoryFigures(
+        municipalities=Municipality.objects.count(),
+        counties=County.objects.count(),
+        state_agencies=Organisation.objects.filter(kind=Organisation.Kind.STATE_AGENCY).count(),
+    )

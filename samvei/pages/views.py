@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from samvei.geography.selectors import county_list
+
+from .selectors import directory_figures
+
+
+def front(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/front.html", {"figures": directory_figures(), "counties": county_list()})
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/privacy.html")

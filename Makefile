@@ -67,7 +67,7 @@ lock: setup-test
 
 # Refresh the translation catalogues after changing strings; commit locale/ with the change.
 messages: setup
-	$(MANAGE) makemessages --all --no-obsolete --ignore=frontend/node_modules --ignore=.venv --ignore=var
+	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore=frontend/node_modules --ignore=.venv --ignore=var
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run inside one
 # unless told that this is deliberate.
@@ -14,3 +15,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def english_client() -> Client:
     """A client whose browser asks for English; URLs still decide the language where they carry a prefix."""
     return Client(headers={"accept-language": "en"})
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each request activates its language in the test thread; start every test from bokmål so that
+    `reverse()` in one test never inherits the language of the previous test's last request."""
+    translation.activate("nb")
+    yield
+    translation.deactivate()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 
@@ -15,7 +15,7 @@ api = NinjaAPI(
     title="Samvei API",
     version="1",
     description="Open data from Samvei: municipalities, counties and, as they arrive, organisations, challenges "
-    "and the cookbook. Lists are paginated with `limit` and `offset` and answer `{\"count\", \"items\"}`.",
+    'and the cookbook. Lists are paginated with `limit` and `offset` and answer `{"count", "items"}`.',
     urls_namespace="api-v1",
 )
 api.add_router("/", geography_router)

@@ -9,6 +9,6 @@ def database_is_reachable(*, using: str = DEFAULT_DB_ALIAS) -> bool:
     try:
         with connections[using].cursor() as cursor:
             cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
+            return bool(cursor.fetchone() == (1,))
     except DatabaseError:
         return False

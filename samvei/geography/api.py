@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -41,7 +41,7 @@ class MunicipalityOut(Schema):
 
 
 class MunicipalityFilters(Schema):
-    county: str | None = Query(None, pattern=r"^[0-9]{2}$", description="County number (two digits), e.g. 11")
+    county: str | None = Field(None, pattern=r"^[0-9]{2}$", description="County number (two digits), e.g. 11")
 
 
 @router.get("/counties", response=list[CountyOut], summary="List counties")

@@ -37,7 +37,9 @@ class Municipality(TimeStampedModel):
     sami_kven_name = models.CharField(
         _("Sámi or Kven name"), max_length=100, blank=True, help_text=_("Only where it differs from the name.")
     )
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county"))
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
+    )
     administrative_centre = models.CharField(_("administrative centre"), max_length=100)
     population = models.PositiveIntegerField(_("population"))
     area_km2 = models.DecimalField(_("area (km²)"), max_digits=8, decimal_places=2)

@@ -56,4 +56,3 @@ def test_language_switch_works_by_keyboard_and_keeps_the_page(live_server, page:
     assert page.url == live_server.url + "/en/municipalities/1103/"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "Stavanger municipality"
-

@@ -26,7 +26,7 @@ def test_every_page_is_valid_html(client, tmp_path):
         file.write_bytes(response.content)
         files.append((path, file))
 
-    result = subprocess.run(  # noqa: S603 - fixed arguments
+    result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(file) for _, file in files]],
         capture_output=True,
         text=True,

@@ -15,9 +15,7 @@ def nav_link(context: template.Context, url_name: str, label: str, *, section: b
     request: HttpRequest = context["request"]
     url = reverse(url_name)
     if request.path == url:
-        current = format_html(' aria-current="page"')
-    elif section and request.path.startswith(url):
-        current = format_html(' aria-current="true"')
-    else:
-        current = format_html("")
-    return format_html('<a class="ds-link" href="{}"{}>{}</a>', url, current, label)
+        return format_html('<a class="ds-link" href="{}" aria-current="page">{}</a>', url, label)
+    if section and request.path.startswith(url):
+        return format_html('<a class="ds-link" href="{}" aria-current="true">{}</a>', url, label)
+    return format_html('<a class="ds-link" href="{}">{}</a>', url, label)

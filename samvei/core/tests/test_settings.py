@@ -13,7 +13,7 @@ ROOT = Path(settings.BASE_DIR)
 
 
 def run_manage(*args: str, extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env={**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, **extra_env},

@@ -16,7 +16,7 @@ def _entries(text: str) -> list[str]:
 
 def _strings(block: str, keyword: str) -> str:
     """Join the quoted lines that follow `keyword` (msgid, msgstr or msgstr[n])."""
-    match = re.search(rf'^{re.escape(keyword)} "(.*)"\n((?:".*"\n?)*)', block, re.MULTILINE)
+    match = re.search(rf'^{re.escape(keyword)} "(.*)"\n?((?:".*"\n?)*)', block, re.MULTILINE)
     if match is None:
         return ""
     return match.group(1) + "".join(re.findall(r'^"(.*)"', match.group(2), re.MULTILINE))

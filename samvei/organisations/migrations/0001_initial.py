@@ -6,37 +6,108 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('geography', '0001_initial'),
+        ("core", "0001_initial"),
+        ("geography", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=50, verbose_name='short name')),
-                ('kind', models.CharField(choices=[('municipality', 'Municipality'), ('county', 'County authority'), ('state_agency', 'State agency'), ('public_sector_association', 'Public sector association'), ('social_enterprise', 'Social enterprise'), ('voluntary', 'Voluntary organisation'), ('business', 'Business')], max_length=30, verbose_name='kind')),
-                ('org_number', models.CharField(blank=True, max_length=9, null=True, unique=True, validators=[samvei.organisations.validators.validate_org_number], verbose_name='organisation number')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('source_urls', models.TextField(blank=True, help_text='One address per line.', verbose_name='source addresses')),
-                ('county', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisation', to='geography.county', verbose_name='county')),
-                ('municipality', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisation', to='geography.municipality', verbose_name='municipality')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.source', verbose_name='source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("short_name", models.CharField(blank=True, max_length=50, verbose_name="short name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Municipality"),
+                            ("county", "County authority"),
+                            ("state_agency", "State agency"),
+                            ("public_sector_association", "Public sector association"),
+                            ("social_enterprise", "Social enterprise"),
+                            ("voluntary", "Voluntary organisation"),
+                            ("business", "Business"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "org_number",
+                    models.CharField(
+                        blank=True,
+                        max_length=9,
+                        null=True,
+                        unique=True,
+                        validators=[samvei.organisations.validators.validate_org_number],
+                        verbose_name="organisation number",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "source_urls",
+                    models.TextField(blank=True, help_text="One address per line.", verbose_name="source addresses"),
+                ),
+                (
+                    "county",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisation",
+                        to="geography.county",
+                        verbose_name="county",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisation",
+                        to="geography.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kind', 'municipality'), _negated=True), ('municipality__isnull', False), _connector='OR'), name='organisations_municipality_kind_has_municipality'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'county'), _negated=True), ('county__isnull', False), _connector='OR'), name='organisations_county_kind_has_county')],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "municipality"), _negated=True),
+                            ("municipality__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="organisations_municipality_kind_has_municipality",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "county"), _negated=True), ("county__isnull", False), _connector="OR"
+                        ),
+                        name="organisations_county_kind_has_county",
+                    ),
+                ],
             },
         ),
     ]

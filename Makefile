@@ -18,10 +18,11 @@ test: setup-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 serve: setup migrate
-	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
-	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
-	DJANGO_SETTINGS_MODULE=config.settings.production \
-	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
+	export DJANGO_SETTINGS_MODULE=config.settings.production \
+		SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	$(MANAGE) collectstatic --noinput --verbosity 0 && \
+	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
 
 setup: $(VENV)/.base-installed static/vendor/.built var/secret_key
 

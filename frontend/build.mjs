@@ -14,7 +14,6 @@ mkdirSync(join(out, 'inter'), { recursive: true });
 
 cpSync(join(modules, '@digdir/designsystemet-css/dist/src/index.css'), join(out, 'designsystemet/designsystemet.css'));
 cpSync(join(modules, '@digdir/designsystemet-theme/src/themes/designsystemet.css'), join(out, 'designsystemet/theme.css'));
-cpSync(join(modules, '@digdir/designsystemet-web/dist/umd/index.js'), join(out, 'designsystemet/designsystemet-web.js'));
 
 const fontCss = readFileSync(join(modules, '@fontsource-variable/inter/wght.css'), 'utf8');
 writeFileSync(join(out, 'inter/inter.css'), fontCss.replaceAll("'Inter Variable'", "'Inter'"));

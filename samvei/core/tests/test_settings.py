@@ -36,6 +36,23 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        extra_env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "STATIC_ROOT": str(tmp_path),
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "vendor/designsystemet/designsystemet.css" in manifest
+    assert list(tmp_path.glob("vendor/inter/files/inter-latin-wght-normal.*.woff2"))
+
+
 def test_production_settings_refuse_to_start_without_a_secret_key():
     environment = {"DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": ""}
 

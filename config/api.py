@@ -10,6 +10,7 @@ from ninja.errors import HttpError, ValidationError
 
 from samvei.core.api_errors import validation_error_detail
 from samvei.geography.api import router as geography_router
+from samvei.organisations.api import router as organisations_router
 
 api = NinjaAPI(
     title="Samvei API",
@@ -19,6 +20,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/", geography_router)
+api.add_router("/", organisations_router)
 
 
 @api.exception_handler(ValidationError)
@@ -54,5 +56,6 @@ def api_root(request: HttpRequest) -> dict[str, object]:
         "resources": {
             "counties": reverse("api-v1:county_list_api"),
             "municipalities": reverse("api-v1:municipality_list_api"),
+            "organisations": reverse("api-v1:organisation_list_api"),
         },
     }

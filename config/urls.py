@@ -15,7 +15,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("samvei.pages.urls")),
-    path(_("municipalities/"), include("samvei.geography.urls")),
+    path(_("municipalities/"), include("samvei.organisations.urls_municipalities")),
+    path(_("organisations/"), include("samvei.organisations.urls")),
+    path(_("account/"), include("samvei.accounts.urls")),
+    path(_("account/"), include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -30,6 +30,10 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
 ]
 THIRD_PARTY_APPS = [
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "csp",
     "django_htmx",
     "ninja",
@@ -38,7 +42,9 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "samvei.core",  # shared building blocks: sources, layout, health check
     "samvei.geography",  # counties and municipalities: reference data
-    "samvei.organisations",  # every actor: public bodies, social enterprises, others
+    "samvei.taxonomy",  # welfare areas and target groups: reference data
+    "samvei.accounts",  # people: sign-in, profile, personal data
+    "samvei.organisations",  # the directory: public bodies, social enterprises, members, who decides what
     "samvei.pages",  # front page, accessibility statement, privacy
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -56,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -85,6 +92,68 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# A shared cache (Redis) in production keeps rate limits across workers; a fresh machine uses process memory.
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "organisations:mine"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samvei] "
+# Failed logins are limited per address and per IP; signup and password reset are limited too.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env_str("LOGIN_RATE_LIMIT", "5/5m/ip,5/5m/key"),
+    "signup": "20/h/ip",
+    "reset_password": "20/h/ip,5/h/key",
+    "confirm_email": "1/3m/key",
+}
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+
+# Generic OpenID Connect login (ID-porten, Feide, …): off until OIDC_SERVER_URL and OIDC_CLIENT_ID are set.
+OIDC_SERVER_URL = env_str("OIDC_SERVER_URL", "")
+SOCIALACCOUNT_PROVIDERS: dict[str, object] = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": (
+            [
+                {
+                    "provider_id": env_str("OIDC_PROVIDER_ID", "oidc"),
+                    "name": env_str("OIDC_NAME", "ID-porten"),
+                    "client_id": env_str("OIDC_CLIENT_ID", ""),
+                    "secret": env_str("OIDC_CLIENT_SECRET", ""),
+                    "settings": {
+                        "server_url": OIDC_SERVER_URL,
+                        "auth_params": {"scope": env_str("OIDC_SCOPE", "openid profile email")},
+                    },
+                }
+            ]
+            if OIDC_SERVER_URL and env_str("OIDC_CLIENT_ID", "")
+            else []
+        ),
+    }
+}
+
+# Contact points not confirmed for this long are shown as possibly outdated.
+CONTACT_POINT_STALE_AFTER_DAYS = env_int("CONTACT_POINT_STALE_AFTER_DAYS", 365)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -156,3 +225,6 @@ LOGGING = {
 # Who runs this instance: named on the privacy page and in the accessibility statement.
 SAMVEI_OPERATOR = env_str("SAMVEI_OPERATOR", "Samvei")
 SAMVEI_CONTACT_EMAIL = env_str("SAMVEI_CONTACT_EMAIL", "kontakt@samvei.localhost")
+
+# The address people reach this instance at, for links in e-mails.
+SAMVEI_SITE_URL = env_str("SAMVEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -61,4 +61,4 @@ class Municipality(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("geography:municipality-detail", kwargs={"number": self.number})
+        return reverse("municipalities:detail", kwargs={"number": self.number})

@@ -8,6 +8,10 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
+        from samvei.accounts.personal_data import register_exporter
+
+        from .personal_data import export_for
         from .signals import load_public_bodies_after_migrate
 
         post_migrate.connect(load_public_bodies_after_migrate, sender=self)
+        register_exporter("organisations", export_for)

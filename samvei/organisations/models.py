@@ -1,12 +1,39 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samvei.core.models import Source, TimeStampedModel
 from samvei.geography.models import County, Municipality
+from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 from .validators import validate_org_number
+
+
+class OrganisationForm(models.TextChoices):
+    """Codes from Enhetsregisteret (organisasjonsform.kode), so imports map without translation."""
+
+    AS = "AS", _("Limited company (AS)")
+    ASA = "ASA", _("Public limited company (ASA)")
+    SA = "SA", _("Cooperative (SA)")
+    STI = "STI", _("Foundation (stiftelse)")
+    FLI = "FLI", _("Association (forening, lag, innretning)")
+    ENK = "ENK", _("Sole proprietorship (ENK)")
+    ANS = "ANS", _("General partnership (ANS)")
+    DA = "DA", _("Partnership with shared liability (DA)")
+    NUF = "NUF", _("Norwegian-registered foreign enterprise (NUF)")
+    KOMM = "KOMM", _("Municipality")
+    FYLK = "FYLK", _("County authority")
+    ORGL = "ORGL", _("Government body (organisasjonsledd)")
+    STAT = "STAT", _("The state")
+    SF = "SF", _("State enterprise (SF)")
+    SAER = "SAER", _("Body established by special law")
+    ANNA = "ANNA", _("Other legal person")
 
 
 class Organisation(TimeStampedModel):
@@ -24,13 +51,32 @@ class Organisation(TimeStampedModel):
     PUBLIC_BODY_KINDS = (Kind.MUNICIPALITY, Kind.COUNTY, Kind.STATE_AGENCY, Kind.PUBLIC_SECTOR_ASSOCIATION)
 
     name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address name"), max_length=220, unique=True)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     org_number = models.CharField(
         _("organisation number"), max_length=9, unique=True, null=True, blank=True, validators=[validate_org_number]
     )
-    website = models.URLField(_("website"), blank=True)
+    organisation_form = models.CharField(_("organisation form"), max_length=10, blank=True)
+    industry_code = models.CharField(_("industry code (NACE)"), max_length=10, blank=True)
     description = models.TextField(_("description"), blank=True)
+    mission = models.TextField(_("mission"), blank=True, help_text=_("The social problem you work on, and why."))
+    services = models.TextField(_("services offered"), blank=True, help_text=_("What you offer a public body."))
+    welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
+    target_groups = models.ManyToManyField(TargetGroup, blank=True, verbose_name=_("target groups"))
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="active_organisations", verbose_name=_("operates in municipalities")
+    )
+    counties = models.ManyToManyField(
+        County, blank=True, related_name="active_organisations", verbose_name=_("operates in counties")
+    )
+    national = models.BooleanField(_("operates nationally"), default=False)
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    is_example = models.BooleanField(
+        _("example"), default=False, help_text=_("Fictional organisation made to show how Samvei works.")
+    )
     municipality = models.OneToOneField(
         Municipality,
         on_delete=models.PROTECT,
@@ -44,6 +90,7 @@ class Organisation(TimeStampedModel):
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source"))
     source_urls = models.TextField(_("source addresses"), blank=True, help_text=_("One address per line."))
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["name"]
@@ -59,10 +106,223 @@ class Organisation(TimeStampedModel):
                 name="organisations_county_kind_has_county",
             ),
         ]
+        indexes = [models.Index(fields=["kind"], name="organisations_kind_idx")]
 
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.search_text = organisation_search_text(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        if self.municipality_id:
+            return reverse("municipalities:detail", kwargs={"number": self.municipality.number})
+        return reverse("organisations:detail", kwargs={"slug": self.slug})
+
     @property
     def is_public_body(self) -> bool:
         return self.kind in self.PUBLIC_BODY_KINDS
+
+    @property
+    def organisation_form_label(self) -> str:
+        try:
+            return str(OrganisationForm(self.organisation_form).label)
+        except ValueError:
+            return self.organisation_form
+
+
+def organisation_search_text(organisation: Organisation) -> str:
+    """Case-folded text for the simple `q` filter: SQLite folds only ASCII case, so we fold in Python.
+    The search issue replaces this with full-text search."""
+    parts = [
+        organisation.name,
+        organisation.short_name,
+        organisation.org_number or "",
+        organisation.description,
+        organisation.mission,
+        organisation.services,
+    ]
+    return " ".join(part for part in parts if part).casefold()
+
+
+class DocumentedResult(models.Model):
+    """An effect the organisation has documented, with where it is documented."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="results")
+    text = models.TextField(_("result"))
+    figure = models.CharField(_("figure"), max_length=100, blank=True)
+    source_url = models.URLField(_("documented at"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("documented result")
+        verbose_name_plural = _("documented results")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Membership(TimeStampedModel):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrator")
+        MEMBER = "member", _("Member")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="organisations_membership_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation} ({self.role})"
+
+
+class Invitation(TimeStampedModel):
+    """An admin's invitation to a colleague; accepted by signing in with the invited address."""
+
+    VALID_FOR = timedelta(days=14)
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.created_at + self.VALID_FOR < timezone.now()
+
+
+class Claim(TimeStampedModel):
+    """A user's request to act for an organisation already in the directory; staff decide."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="claims")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claims")
+    message = models.TextField(_("why you can act for the organisation"), max_length=2000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    approved_automatically = models.BooleanField(_("approved automatically"), default=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(status="pending"),
+                name="organisations_claim_one_pending_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation} ({self.status})"
+
+
+class ContactPoint(TimeStampedModel):
+    """Who decides what in a public body, and what to send them."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contact_points")
+    unit = models.CharField(_("unit"), max_length=150, help_text=_("For example «Helse og omsorg»."))
+    role_title = models.CharField(_("role title"), max_length=150)
+    person_name = models.CharField(_("person"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
+    decides_on = models.TextField(
+        _("what they decide on and what to send them"),
+        help_text=_("For example which purchases they decide, and what a good first enquiry contains."),
+    )
+    is_entry_contact = models.BooleanField(
+        _("entry contact for new ideas"),
+        default=False,
+        help_text=_("The one person to write to when you do not know whom to ask."),
+    )
+    last_confirmed_on = models.DateField(_("last confirmed"), default=timezone.localdate)
+    is_example = models.BooleanField(_("example"), default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-is_entry_contact", "unit", "role_title"]
+        verbose_name = _("contact point")
+        verbose_name_plural = _("contact points")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(is_entry_contact=True),
+                name="organisations_one_entry_contact",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role_title}, {self.unit}"
+
+    @property
+    def is_possibly_outdated(self) -> bool:
+        age = timezone.localdate() - self.last_confirmed_on
+        return age > timedelta(days=settings.CONTACT_POINT_STALE_AFTER_DAYS)
+
+
+class OrganisationEvent(models.Model):
+    """The history of an organisation: every change to its profile, people and contact points."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Organisation registered")
+        PROFILE_UPDATED = "profile_updated", _("Profile updated")
+        IMPORTED = "imported", _("Imported")
+        MEMBER_INVITED = "member_invited", _("Colleague invited")
+        MEMBER_JOINED = "member_joined", _("Member joined")
+        MEMBER_REMOVED = "member_removed", _("Member removed")
+        CLAIM_SUBMITTED = "claim_submitted", _("Claim submitted")
+        CLAIM_APPROVED = "claim_approved", _("Claim approved")
+        CLAIM_REJECTED = "claim_rejected", _("Claim rejected")
+        CONTACT_POINT_SAVED = "contact_point_saved", _("Contact point saved")
+        CONTACT_POINT_CONFIRMED = "contact_point_confirmed", _("Contact point confirmed")
+        CONTACT_POINT_DELETED = "contact_point_deleted", _("Contact point deleted")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("organisation event")
+        verbose_name_plural = _("organisation events")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.kind}"

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from samvei.core.sources import sources_sync
+from samvei.core.text import norwegian_slugify
 from samvei.geography.models import County, Municipality
 
 from .models import Organisation
@@ -76,7 +77,7 @@ def public_bodies_sync(*, using: str = "default") -> PublicBodiesResult:
                 "org_number": org_numbers.get(municipality.number) or None,
                 "source": sources["ssb-klass-1236"] if municipality.number in org_numbers else None,
             },
-            initial={"website": municipality.website},
+            initial={"website": municipality.website, "slug": f"{norwegian_slugify(municipality.name)}-{municipality.number}"},
         )
 
     by_county = {org.county_id: org for org in organisations.filter(county__isnull=False)}
@@ -84,7 +85,7 @@ def public_bodies_sync(*, using: str = "default") -> PublicBodiesResult:
         upserter.upsert(
             by_county.get(county.pk),
             owned={"name": f"{county.name} fylkeskommune", "kind": Organisation.Kind.COUNTY, "county": county},
-            initial={"website": county.website},
+            initial={"website": county.website, "slug": norwegian_slugify(f"{county.name} fylkeskommune")},
         )
 
     agency_rows = list(_rows(STATE_AGENCIES_FILE))
@@ -102,6 +103,10 @@ def public_bodies_sync(*, using: str = "default") -> PublicBodiesResult:
                 "source": sources["state-agency-org-numbers"],
                 "source_urls": "\n".join(url.strip() for url in row["sources"].split(" ; ")),
             },
-            initial={"website": row["website"], "description": row["description"]},
+            initial={
+                "website": row["website"],
+                "description": row["description"],
+                "slug": norwegian_slugify(row["short_name"] or row["name"]),
+            },
         )
     return PublicBodiesResult(created=upserter.created, updated=upserter.updated)

@@ -12,7 +12,7 @@ def test_front_page_speaks_to_both_audiences_in_norwegian(client):
     assert response.context["figures"].municipalities == 357
     assert response.context["figures"].counties == 15
     assert response.context["figures"].state_agencies >= 7
-    assert reverse("geography:municipality-list") in response.text
+    assert reverse("municipalities:list") in response.text
 
 
 def test_front_page_offers_english(client):

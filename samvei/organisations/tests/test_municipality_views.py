@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_municipality_list_shows_every_municipality(client):
-    response = client.get(reverse("geography:municipality-list"))
+    response = client.get(reverse("municipalities:list"))
 
     assert response.status_code == 200
     assert len(response.context["municipalities"]) == 357
@@ -14,7 +14,7 @@ def test_municipality_list_shows_every_municipality(client):
 
 
 def test_municipality_list_filters_by_county(client):
-    response = client.get(reverse("geography:municipality-list"), {"county": "56"})
+    response = client.get(reverse("municipalities:list"), {"county": "56"})
 
     names = {m.name for m in response.context["municipalities"]}
     assert "Karasjok" in names
@@ -23,13 +23,13 @@ def test_municipality_list_filters_by_county(client):
 
 
 def test_municipality_list_searches_by_name(client):
-    response = client.get(reverse("geography:municipality-list"), {"q": "bærum"})
+    response = client.get(reverse("municipalities:list"), {"q": "bærum"})
 
     assert [m.name for m in response.context["municipalities"]] == ["Bærum"]
 
 
 def test_municipality_list_explains_an_unknown_county_in_norwegian(client):
-    response = client.get(reverse("geography:municipality-list"), {"county": "99"})
+    response = client.get(reverse("municipalities:list"), {"county": "99"})
 
     assert response.status_code == 400
     assert "Velg et gyldig valg" in response.text
@@ -37,14 +37,14 @@ def test_municipality_list_explains_an_unknown_county_in_norwegian(client):
 
 
 def test_municipality_list_refuses_an_overlong_name(client):
-    response = client.get(reverse("geography:municipality-list"), {"q": "x" * 101})
+    response = client.get(reverse("municipalities:list"), {"q": "x" * 101})
 
     assert response.status_code == 400
     assert "100" in response.text
 
 
 def test_municipality_page_shows_facts_and_an_honest_empty_state(client):
-    response = client.get(reverse("geography:municipality-detail", kwargs={"number": "1103"}))
+    response = client.get(reverse("municipalities:detail", kwargs={"number": "1103"}))
 
     assert response.status_code == 200
     page = response.text
@@ -57,7 +57,7 @@ def test_municipality_page_shows_facts_and_an_honest_empty_state(client):
 
 
 def test_municipality_page_for_unknown_number_is_a_norwegian_404(client):
-    response = client.get(reverse("geography:municipality-detail", kwargs={"number": "9999"}))
+    response = client.get(reverse("municipalities:detail", kwargs={"number": "9999"}))
 
     assert response.status_code == 404
     assert "Vi fant ikke siden" in response.text
@@ -65,7 +65,7 @@ def test_municipality_page_for_unknown_number_is_a_norwegian_404(client):
 
 def test_municipality_page_in_english(client):
     with translation.override("en"):
-        url = reverse("geography:municipality-detail", kwargs={"number": "1103"})
+        url = reverse("municipalities:detail", kwargs={"number": "1103"})
 
     response = client.get(url)
 

@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from stdnum.no import orgnr
+
+from samvei.geography.forms import county_choices
+from samvei.geography.models import County, Municipality
+from samvei.taxonomy.models import TargetGroup, WelfareArea
+
+from .models import Claim, Invitation, Membership, Organisation, OrganisationForm
+
+REGISTRABLE_KINDS = [
+    (Organisation.Kind.SOCIAL_ENTERPRISE, Organisation.Kind.SOCIAL_ENTERPRISE.label),
+    (Organisation.Kind.VOLUNTARY, Organisation.Kind.VOLUNTARY.label),
+    (Organisation.Kind.BUSINESS, Organisation.Kind.BUSINESS.label),
+    (Organisation.Kind.STATE_AGENCY, Organisation.Kind.STATE_AGENCY.label),
+]
+
+
+def _code_choices(model: type[WelfareArea] | type[TargetGroup], empty: str) -> list[tuple[str, str]]:
+    return [("", empty)] + [(term.code, term.name) for term in model.objects.all()]
+
+
+def welfare_area_choices() -> list[tuple[str, str]]:
+    return _code_choices(WelfareArea, str(_("All welfare areas")))
+
+
+def target_group_choices() -> list[tuple[str, str]]:
+    return _code_choices(TargetGroup, str(_("All target groups")))
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    return [("", str(_("All municipalities")))] + [
+        (number, name) for number, name in Municipality.objects.order_by("name").values_list("number", "name")
+    ]
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Organisation.Kind.choices]
+    )
+    welfare_area = forms.ChoiceField(label=_("Welfare area"), required=False, choices=welfare_area_choices)
+    target_group = forms.ChoiceField(label=_("Target group"), required=False, choices=target_group_choices)
+    county = forms.ChoiceField(label=_("County"), required=False, choices=county_choices)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False, choices=municipality_choices)
+
+
+class WhoDecidesForm(forms.Form):
+    """The front page's shortcut: pick a municipality and a welfare area, land on the right contact points."""
+
+    municipality = forms.ChoiceField(label=_("Municipality"), choices=municipality_choices)
+    welfare_area = forms.ChoiceField(label=_("Your idea is about"), required=False, choices=welfare_area_choices)
+
+
+class OrganisationProfileForm(forms.ModelForm[Organisation]):
+    """Validates the profile; the service writes it."""
+
+    organisation_form = forms.ChoiceField(
+        label=_("Organisation form"), required=False, choices=[("", "—"), *OrganisationForm.choices]
+    )
+    welfare_areas = forms.ModelMultipleChoiceField(
+        label=_("Welfare areas"),
+        queryset=WelfareArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="code",
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="code",
+    )
+    counties = forms.ModelMultipleChoiceField(
+        label=_("Operates in whole counties"),
+        queryset=County.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="number",
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Operates in municipalities"),
+        help_text=_("Hold Ctrl (Cmd on Mac) to choose more than one."),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        to_field_name="number",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "org_number",
+            "organisation_form",
+            "description",
+            "mission",
+            "services",
+            "welfare_areas",
+            "target_groups",
+            "national",
+            "counties",
+            "municipalities",
+            "website",
+            "contact_email",
+            "contact_phone",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "mission": forms.Textarea(attrs={"rows": 3}),
+            "services": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"org_number": _("Nine digits, as in Enhetsregisteret. Spaces are allowed.")}
+
+    def clean_org_number(self) -> str | None:
+        value: str | None = self.cleaned_data.get("org_number")
+        return orgnr.compact(value) if value else None
+
+
+class OrganisationRegisterForm(OrganisationProfileForm):
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=REGISTRABLE_KINDS)
+
+    class Meta(OrganisationProfileForm.Meta):
+        fields = ["kind", *OrganisationProfileForm.Meta.fields]
+
+
+class InvitationForm(forms.ModelForm[Invitation]):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role"]
+
+
+class MemberRemoveForm(forms.Form):
+    membership = forms.ModelChoiceField(queryset=Membership.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["membership"]
+        field.queryset = Membership.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+
+
+class ClaimForm(forms.ModelForm[Claim]):
+    class Meta:
+        model = Claim
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "message": _("For example your role in the organisation. Staff read this before they approve the claim.")
+        }
+
+
+class ClaimDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))], widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Note to the user"), required=False, max_length=1000, widget=forms.Textarea)
+
+
+class ContactPointForm(forms.Form):
+    """A plain form: the model allows one entry contact, and the service moves that role when asked."""
+
+    unit = forms.CharField(label=_("Unit"), max_length=150, help_text=_("For example «Helse og omsorg»."))
+    role_title = forms.CharField(label=_("Role title"), max_length=150)
+    person_name = forms.CharField(label=_("Person"), max_length=150, required=False)
+    email = forms.EmailField(label=_("E-mail address"))
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    welfare_areas = forms.ModelMultipleChoiceField(
+        label=_("Welfare areas"),
+        queryset=WelfareArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="code",
+    )
+    decides_on = forms.CharField(
+        label=_("What they decide on and what to send them"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example which purchases they decide, and what a good first enquiry contains."),
+    )
+    is_entry_contact = forms.BooleanField(
+        label=_("Entry contact for new ideas"),
+        required=False,
+        help_text=_("The one person to write to when you do not know whom to ask. Replaces the current one."),
+    )

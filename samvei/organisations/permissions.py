@@ -1,0 +1,48 @@
+"""Who may do what with an organisation. Every view and API route asks here; nothing else decides access.
+
+Roles: anonymous visitors, members and admins of an organisation, and platform staff. Staff may do everything;
+members maintain the profile and contact points; only admins manage people."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+
+from samvei.accounts.models import User
+
+from .models import Claim, Membership, Organisation
+
+AnyUser = User | AnonymousUser
+
+
+def _role(user: AnyUser, organisation: Organisation) -> str | None:
+    if not user.is_authenticated:
+        return None
+    membership = Membership.objects.filter(user=user, organisation=organisation).only("role").first()
+    return membership.role if membership else None
+
+
+def can_edit_organisation(*, user: AnyUser, organisation: Organisation) -> bool:
+    return bool(user.is_authenticated and (user.is_staff or _role(user, organisation) is not None))
+
+
+def can_manage_members(*, user: AnyUser, organisation: Organisation) -> bool:
+    return bool(user.is_authenticated and (user.is_staff or _role(user, organisation) == Membership.Role.ADMIN))
+
+
+def can_manage_contact_points(*, user: AnyUser, organisation: Organisation) -> bool:
+    return organisation.is_public_body and can_edit_organisation(user=user, organisation=organisation)
+
+
+def can_claim(*, user: AnyUser, organisation: Organisation) -> bool:
+    """Anyone signed in who does not already act for the organisation, and has no claim waiting."""
+    if not user.is_authenticated or _role(user, organisation) is not None:
+        return False
+    return not Claim.objects.filter(organisation=organisation, user=user, status=Claim.Status.PENDING).exists()
+
+
+def can_review_claims(*, user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_staff)
+
+
+def can_register_organisation(*, user: AnyUser) -> bool:
+    return bool(user.is_authenticated)

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from samvei.accounts.request import authenticated_user
+
+from .. import permissions
+from ..forms import OrganisationFilterForm, OrganisationProfileForm, OrganisationRegisterForm
+from ..models import Organisation
+from ..selectors import OrganisationFilters, memberships_for_user, organisation_list
+from ..services import organisation_register, organisation_update
+from .common import add_service_errors, organisation_or_404, require
+
+PAGE_SIZE = 20
+
+
+def organisation_list_view(request: HttpRequest) -> HttpResponse:
+    form = OrganisationFilterForm(request.GET)
+    filters = OrganisationFilters(**form.cleaned_data) if form.is_valid() else OrganisationFilters()
+    page = Paginator(organisation_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_or_404(slug)
+    if organisation.municipality_id:
+        return redirect(organisation.get_absolute_url(), permanent=True)
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "can_edit": permissions.can_edit_organisation(user=request.user, organisation=organisation),
+            "can_manage_members": permissions.can_manage_members(user=request.user, organisation=organisation),
+            "can_manage_contact_points": permissions.can_manage_contact_points(
+                user=request.user, organisation=organisation
+            ),
+            "can_claim": permissions.can_claim(user=request.user, organisation=organisation),
+            "contact_points": organisation.contact_points.prefetch_related("welfare_areas")
+            if organisation.is_public_body
+            else [],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_register_view(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    form = OrganisationRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        kind = data.pop("kind")
+        try:
+            organisation = organisation_register(user=user, kind=kind, data=data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s is registered. You are its administrator.") % {"name": organisation})
+            return redirect(organisation.get_absolute_url())
+    return render(request, "organisations/organisation_register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_or_404(slug)
+    user = authenticated_user(request)
+    require(permissions.can_edit_organisation(user=user, organisation=organisation))
+    # The form validates a copy, so that the service sees which fields really change.
+    form = OrganisationProfileForm(request.POST or None, instance=Organisation.objects.get(pk=organisation.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation_update(organisation=organisation, actor=user, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The profile is saved."))
+            return redirect(organisation.get_absolute_url())
+    return render(
+        request,
+        "organisations/organisation_edit.html",
+        {"form": form, "organisation": organisation},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def my_organisations(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    return render(
+        request,
+        "organisations/my_organisations.html",
+        {"memberships": memberships_for_user(user=user), "can_review_claims": permissions.can_review_claims(user=user)},
+    )

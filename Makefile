@@ -11,6 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: run test serve setup setup-test migrate lint typecheck lock messages clean
 
 run: setup migrate
+	$(MANAGE) load_demo_data
 	@echo "Samvei: http://127.0.0.1:$(PORT)/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

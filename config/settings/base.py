@@ -92,7 +92,6 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # A shared cache (Redis) in production keeps rate limits across workers; a fresh machine uses process memory.
 REDIS_URL = env_str("REDIS_URL", "")

@@ -32,10 +32,16 @@ def target_group_choices() -> list[tuple[str, str]]:
     return _code_choices(TargetGroup, str(_("All target groups")))
 
 
+def _municipalities(empty: str) -> list[tuple[str, str]]:
+    return [("", empty)] + list(Municipality.objects.order_by("name").values_list("number", "name"))
+
+
 def municipality_choices() -> list[tuple[str, str]]:
-    return [("", str(_("All municipalities")))] + [
-        (number, name) for number, name in Municipality.objects.order_by("name").values_list("number", "name")
-    ]
+    return _municipalities(str(_("All municipalities")))
+
+
+def municipality_to_choose() -> list[tuple[str, str]]:
+    return _municipalities(str(_("Choose a municipality")))
 
 
 class OrganisationFilterForm(forms.Form):
@@ -52,13 +58,19 @@ class OrganisationFilterForm(forms.Form):
 class WhoDecidesForm(forms.Form):
     """The front page's shortcut: pick a municipality and a welfare area, land on the right contact points."""
 
-    municipality = forms.ChoiceField(label=_("Municipality"), choices=municipality_choices)
+    municipality = forms.ChoiceField(label=_("Municipality"), choices=municipality_to_choose)
     welfare_area = forms.ChoiceField(label=_("Your idea is about"), required=False, choices=welfare_area_choices)
 
 
 class OrganisationProfileForm(forms.ModelForm[Organisation]):
     """Validates the profile; the service writes it."""
 
+    org_number = forms.CharField(
+        label=_("Organisation number"),
+        max_length=20,
+        required=False,
+        help_text=_("Nine digits, as in Enhetsregisteret. Spaces are allowed."),
+    )
     organisation_form = forms.ChoiceField(
         label=_("Organisation form"), required=False, choices=[("", "—"), *OrganisationForm.choices]
     )
@@ -115,7 +127,6 @@ class OrganisationProfileForm(forms.ModelForm[Organisation]):
             "mission": forms.Textarea(attrs={"rows": 3}),
             "services": forms.Textarea(attrs={"rows": 4}),
         }
-        help_texts = {"org_number": _("Nine digits, as in Enhetsregisteret. Spaces are allowed.")}
 
     def clean_org_number(self) -> str | None:
         value: str | None = self.cleaned_data.get("org_number")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samvei.geography.models import County, Municipality
-from samvei.organisations.models import Organisation
+from samvei.organisations.models import ContactPoint, Organisation
 
 
 @dataclass(frozen=True)
@@ -11,6 +11,8 @@ class DirectoryFigures:
     municipalities: int
     counties: int
     state_agencies: int
+    enterprises: int
+    contact_points: int
 
 
 def directory_figures() -> DirectoryFigures:
@@ -19,4 +21,8 @@ def directory_figures() -> DirectoryFigures:
         municipalities=Municipality.objects.count(),
         counties=County.objects.count(),
         state_agencies=Organisation.objects.filter(kind=Organisation.Kind.STATE_AGENCY).count(),
+        enterprises=Organisation.objects.filter(
+            kind__in=[Organisation.Kind.SOCIAL_ENTERPRISE, Organisation.Kind.VOLUNTARY]
+        ).count(),
+        contact_points=ContactPoint.objects.count(),
     )

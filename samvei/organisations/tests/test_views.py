@@ -1,0 +1,317 @@
+"""Pages of the directory: who may open them, and what bad input does (a clear message, nothing stored)."""
+
+import pytest
+from django.urls import reverse
+
+from samvei.geography.models import Municipality
+from samvei.organisations.models import Claim, ContactPoint, Invitation, Membership, Organisation
+
+from samvei.taxonomy.models import WelfareArea
+
+from .factories import ContactPointFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(name, organisation, **kwargs):
+    return reverse(f"organisations:{name}", kwargs={"slug": organisation.slug, **kwargs})
+
+
+PROFILE = {"name": "Organisasjon A", "org_number": "", "description": "Ny beskrivelse"}
+
+
+# Who may open what -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["edit", "members", "claim"])
+def test_anonymous_visitors_are_sent_to_sign_in(client, org_a, name):
+    response = client.get(_url(name, org_a))
+
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+@pytest.mark.parametrize(("name", "method"), [("edit", "get"), ("edit", "post"), ("members", "get"), ("members", "post")])
+def test_member_of_another_organisation_is_refused(client, org_a, member_b, name, method):
+    client.force_login(member_b)
+
+    response = getattr(client, method)(_url(name, org_a), PROFILE if method == "post" else None)
+
+    assert response.status_code == 403
+    assert Organisation.objects.get(pk=org_a.pk).description != "Ny beskrivelse"
+
+
+def test_plain_member_cannot_manage_members(client, org_a, member_a):
+    client.force_login(member_a)
+
+    response = client.post(_url("members", org_a), {"email": "ny@example.org", "role": "admin"})
+
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_member_b_cannot_remove_a_member_of_a(client, org_a, member_a, member_b):
+    client.force_login(member_b)
+    membership = Membership.objects.get(user=member_a)
+
+    response = client.post(_url("member-remove", org_a), {"membership": membership.pk})
+
+    assert response.status_code == 403
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_admin_cannot_remove_a_membership_of_another_organisation(client, org_a, admin_a, member_b):
+    client.force_login(admin_a)
+    foreign = Membership.objects.get(user=member_b)
+
+    response = client.post(_url("member-remove", org_a), {"membership": foreign.pk}, follow=True)
+
+    assert Membership.objects.filter(pk=foreign.pk).exists()
+    assert "Velg et medlem" in response.text or "Choose a member" in response.text
+
+
+def test_staff_can_edit_any_organisation(client, org_a, staff):
+    client.force_login(staff)
+
+    response = client.post(_url("edit", org_a), PROFILE)
+
+    assert response.status_code == 302
+    assert Organisation.objects.get(pk=org_a.pk).description == "Ny beskrivelse"
+
+
+# Editing ------------------------------------------------------------------------------------------------------
+
+
+def test_member_edits_the_profile(client, org_a, member_a):
+    client.force_login(member_a)
+
+    response = client.post(
+        _url("edit", org_a),
+        {**PROFILE, "org_number": "974 760 673", "welfare_areas": ["elderly-care"], "municipalities": ["1103"]},
+    )
+
+    assert response.status_code == 302
+    org_a.refresh_from_db()
+    assert org_a.org_number == "974760673"
+    assert [area.code for area in org_a.welfare_areas.all()] == ["elderly-care"]
+    assert [m.number for m in org_a.municipalities.all()] == ["1103"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"name": ""}, "Du må fylle ut dette feltet"),
+        ({"org_number": "123456789"}, "ikke et gyldig organisasjonsnummer"),
+        ({"website": "ikke en adresse"}, "gyldig nettadresse"),
+        ({"welfare_areas": ["no-such-area"]}, "Velg et gyldig valg"),
+    ],
+)
+def test_invalid_profile_is_refused_with_a_norwegian_message_and_nothing_changes(client, org_a, member_a, data, message):
+    client.force_login(member_a)
+
+    response = client.post(_url("edit", org_a), {**PROFILE, **data})
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert Organisation.objects.get(pk=org_a.pk).description != "Ny beskrivelse"
+
+
+def test_org_number_already_in_use_is_refused(client, org_a, member_a):
+    OrganisationFactory(org_number="974760673")
+    client.force_login(member_a)
+
+    response = client.post(_url("edit", org_a), {**PROFILE, "org_number": "974760673"})
+
+    assert response.status_code == 400
+    assert Organisation.objects.get(pk=org_a.pk).org_number is None
+
+
+# Registering, claiming, inviting -----------------------------------------------------------------------------
+
+
+def test_signed_in_user_registers_an_organisation(client, outsider):
+    client.force_login(outsider)
+
+    response = client.post(reverse("organisations:register"), {"kind": "social_enterprise", "name": "Ny Idé AS"})
+
+    organisation = Organisation.objects.get(name="Ny Idé AS")
+    assert response["Location"] == organisation.get_absolute_url()
+    assert Membership.objects.get(user=outsider).role == Membership.Role.ADMIN
+
+
+def test_registering_a_municipality_is_not_offered(client, outsider):
+    client.force_login(outsider)
+
+    response = client.post(reverse("organisations:register"), {"kind": "municipality", "name": "Ny kommune"})
+
+    assert response.status_code == 400
+    assert not Organisation.objects.filter(name="Ny kommune").exists()
+
+
+def test_claim_is_stored_for_staff_review(client, org_a, outsider):
+    client.force_login(outsider)
+
+    response = client.post(_url("claim", org_a), {"message": "Jeg er daglig leder."})
+
+    assert response.status_code == 302
+    assert Claim.objects.get(user=outsider).status == Claim.Status.PENDING
+
+
+def test_empty_claim_is_refused(client, org_a, outsider):
+    client.force_login(outsider)
+
+    response = client.post(_url("claim", org_a), {"message": ""})
+
+    assert response.status_code == 400
+    assert not Claim.objects.exists()
+
+
+def test_only_staff_open_the_claim_review(client, member_a, staff):
+    client.force_login(member_a)
+    assert client.get(reverse("organisations:claims")).status_code == 403
+
+    client.force_login(staff)
+    assert client.get(reverse("organisations:claims")).status_code == 200
+
+
+def test_non_staff_cannot_decide_a_claim(client, org_a, outsider, admin_a):
+    claim = Claim.objects.create(organisation=org_a, user=outsider, message="Hei")
+    client.force_login(admin_a)
+
+    response = client.post(reverse("organisations:claim-decide", kwargs={"claim_id": claim.pk}), {"decision": "approve"})
+
+    assert response.status_code == 403
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.PENDING
+
+
+def test_admin_invites_a_colleague(client, org_a, admin_a, mailoutbox):
+    client.force_login(admin_a)
+
+    response = client.post(_url("members", org_a), {"email": "kollega@example.org", "role": "member"})
+
+    assert response.status_code == 302
+    assert Invitation.objects.get().email == "kollega@example.org"
+
+
+def test_invitation_with_an_invalid_address_is_refused(client, org_a, admin_a):
+    client.force_login(admin_a)
+
+    response = client.post(_url("members", org_a), {"email": "ikke-en-adresse", "role": "member"})
+
+    assert response.status_code == 400
+    assert not Invitation.objects.exists()
+
+
+# Contact points -----------------------------------------------------------------------------------------------
+
+CONTACT = {
+    "unit": "Helse og velferd",
+    "role_title": "Kommunalsjef",
+    "email": "sjef@example.org",
+    "decides_on": "Kjøp av dagaktivitet.",
+    "welfare_areas": ["elderly-care"],
+}
+
+
+def test_member_of_the_municipality_adds_a_contact_point(client, stavanger, stavanger_member):
+    client.force_login(stavanger_member)
+
+    response = client.post(reverse("organisations:contact-point-new", kwargs={"slug": stavanger.slug}), CONTACT)
+
+    assert response.status_code == 302
+    point = ContactPoint.objects.get(organisation=stavanger)
+    assert [a.code for a in point.welfare_areas.all()] == ["elderly-care"]
+
+
+def test_member_of_another_organisation_cannot_add_contact_points_to_stavanger(client, stavanger, member_b):
+    client.force_login(member_b)
+
+    response = client.post(reverse("organisations:contact-point-new", kwargs={"slug": stavanger.slug}), CONTACT)
+
+    assert response.status_code == 403
+    assert not ContactPoint.objects.exists()
+
+
+def test_contact_point_without_email_is_refused(client, stavanger, stavanger_member):
+    client.force_login(stavanger_member)
+
+    response = client.post(
+        reverse("organisations:contact-point-new", kwargs={"slug": stavanger.slug}), {**CONTACT, "email": ""}
+    )
+
+    assert response.status_code == 400
+    assert not ContactPoint.objects.exists()
+
+
+def test_contact_point_of_another_body_cannot_be_edited_through_this_one(client, stavanger, stavanger_member):
+    oslo = Organisation.objects.get(municipality__number="0301")
+    foreign = ContactPointFactory(organisation=oslo)
+    client.force_login(stavanger_member)
+
+    url = reverse("organisations:contact-point-edit", kwargs={"slug": stavanger.slug, "contact_point_id": foreign.pk})
+    response = client.post(url, CONTACT)
+
+    assert response.status_code == 404
+    assert ContactPoint.objects.get(pk=foreign.pk).email != "sjef@example.org"
+
+
+def test_delete_contact_point_needs_post(client, stavanger, stavanger_member):
+    point = ContactPointFactory(organisation=stavanger)
+    client.force_login(stavanger_member)
+    url = reverse("organisations:contact-point-delete", kwargs={"slug": stavanger.slug, "contact_point_id": point.pk})
+
+    assert client.get(url).status_code == 200
+    assert ContactPoint.objects.filter(pk=point.pk).exists()
+    client.post(url)
+    assert not ContactPoint.objects.filter(pk=point.pk).exists()
+
+
+# Public pages --------------------------------------------------------------------------------------------------
+
+
+def test_organisation_list_filters_by_welfare_area_and_municipality(client, org_a, org_b):
+    org_a.welfare_areas.set(WelfareArea.objects.filter(code="elderly-care"))
+    org_a.municipalities.set(Municipality.objects.filter(number="1103"))
+    org_b.welfare_areas.set(WelfareArea.objects.filter(code="elderly-care"))
+
+    response = client.get(reverse("organisations:list"), {"welfare_area": "elderly-care", "municipality": "1103"})
+
+    names = [o.name for o in response.context["page"].object_list]
+    assert names == ["Organisasjon A"]
+
+
+def test_organisation_list_search_ignores_case_of_norwegian_letters(client):
+    OrganisationFactory(name="Ærlig Øvelse AS")
+
+    response = client.get(reverse("organisations:list"), {"q": "ærlig øvelse"})
+
+    assert [o.name for o in response.context["page"].object_list] == ["Ærlig Øvelse AS"]
+
+
+def test_organisation_list_rejects_an_unknown_filter_value(client):
+    response = client.get(reverse("organisations:list"), {"kind": "alien"})
+
+    assert response.status_code == 400
+
+
+def test_who_decides_leads_to_the_municipality_with_the_welfare_area(client):
+    response = client.get(reverse("municipalities:who-decides"), {"municipality": "1103", "welfare_area": "elderly-care"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/kommuner/1103/?welfare_area=elderly-care#contacts"
+
+
+def test_who_decides_without_a_municipality_explains_what_is_missing(client):
+    response = client.get(reverse("municipalities:who-decides"), {"municipality": ""})
+
+    assert response.status_code == 400
+    assert "Du må fylle ut dette feltet" in response.text
+
+
+def test_municipality_page_lists_its_contact_points_with_the_entry_contact_first(client, stavanger):
+    ContactPointFactory(organisation=stavanger, role_title="Enhetsleder")
+    ContactPointFactory(organisation=stavanger, role_title="Innovasjonsrådgiver", is_entry_contact=True)
+
+    response = client.get("/kommuner/1103/")
+
+    assert [p.role_title for p in response.context["contact_points"]] == ["Innovasjonsrådgiver", "Enhetsleder"]

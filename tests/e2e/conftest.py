@@ -1,12 +1,16 @@
 """Browser tests drive Debian's Chromium through Playwright; nothing is downloaded."""
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from samvei.accounts.tests.factories import StaffFactory
+from samvei.organisations.models import Membership, Organisation
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -21,6 +25,7 @@ CHROMIUM_ARGS = [
 NODE_MODULES = Path(settings.BASE_DIR) / "frontend" / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +43,33 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def axe_violations(page: Page) -> list[dict[str, object]]:
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
+    ]
+
+
+@pytest.fixture
+def staff_member():
+    """Platform staff who is also a member of Stavanger kommune: sees every member page."""
+    user = StaffFactory()
+    organisation = Organisation.objects.get(municipality__number="1103")
+    Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def sign_in(live_server) -> Callable[[Page, object], None]:
+    """Give the browser the session of a user signed in through Django's test client."""
+
+    def sign_in(page: Page, user: object) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+    return sign_in

@@ -1,20 +1,54 @@
-"""Every page a visitor can reach, in both languages; new pages are added here to be audited."""
+"""Every page a visitor can reach, in both languages; new pages are added here to be audited.
 
-PAGES = [
-    "/",
-    "/kommuner/",
-    "/kommuner/?county=56",
-    "/kommuner/?county=99",
-    "/kommuner/?q=ingen-slik-kommune",
-    "/kommuner/1103/",
-    "/kommuner/5610/",
-    "/kommuner/9999/",
-    "/tilgjengelighet/",
-    "/personvern/",
-    "/en/",
-    "/en/municipalities/",
-    "/en/municipalities/1103/",
-    "/en/accessibility/",
-    "/en/privacy/",
-    "/en/no-such-page/",
-]
+Paths are built with reverse() when the test runs, so translated URLs follow the catalogue."""
+
+from django.urls import reverse
+from django.utils import translation
+
+
+def public_pages() -> list[str]:
+    pages = []
+    for language in ("nb", "en"):
+        with translation.override(language):
+            pages += [
+                reverse("pages:front"),
+                reverse("pages:accessibility"),
+                reverse("pages:privacy"),
+                reverse("municipalities:list"),
+                reverse("municipalities:detail", kwargs={"number": "1103"}),
+                reverse("organisations:list"),
+                reverse("organisations:detail", kwargs={"slug": "bufdir"}),
+                reverse("municipalities:who-decides"),
+                reverse("account_login"),
+                reverse("account_signup"),
+            ]
+    return pages + [
+        "/kommuner/?county=56",
+        "/kommuner/?county=99",
+        "/kommuner/?q=ingen-slik-kommune",
+        "/kommuner/5610/",
+        "/kommuner/9999/",
+        reverse("organisations:list") + "?welfare_area=elderly-care&county=11",
+        reverse("organisations:list") + "?kind=alien",
+        reverse("municipalities:who-decides") + "?municipality=",
+        reverse("account_reset_password"),
+        "/en/no-such-page/",
+    ]
+
+
+def member_pages(*, organisation_slug: str) -> list[str]:
+    """Pages for a signed-in staff member of the public body `organisation_slug`."""
+    slug = {"slug": organisation_slug}
+    return [
+        reverse("accounts:profile"),
+        reverse("accounts:delete"),
+        reverse("organisations:mine"),
+        reverse("organisations:register"),
+        reverse("organisations:claims"),
+        reverse("organisations:edit", kwargs=slug),
+        reverse("organisations:members", kwargs=slug),
+        reverse("organisations:contact-points", kwargs=slug),
+        reverse("organisations:contact-point-new", kwargs=slug),
+        reverse("account_change_password"),
+        reverse("account_email"),
+    ]

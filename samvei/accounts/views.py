@@ -28,9 +28,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         with translation.override(user.preferred_language):
             messages.success(request, _("Your profile is saved."))
             response = redirect(reverse("accounts:profile"))
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME, user.preferred_language, samesite=settings.LANGUAGE_COOKIE_SAMESITE
-        )
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.preferred_language, samesite="Lax")
         return response
     return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
 

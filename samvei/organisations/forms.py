@@ -33,7 +33,7 @@ def target_group_choices() -> list[tuple[str, str]]:
 
 
 def _municipalities(empty: str) -> list[tuple[str, str]]:
-    return [("", empty)] + list(Municipality.objects.order_by("name").values_list("number", "name"))
+    return [("", empty), *list(Municipality.objects.order_by("name").values_list("number", "name"))]
 
 
 def municipality_choices() -> list[tuple[str, str]]:
@@ -144,6 +144,25 @@ class InvitationForm(forms.ModelForm[Invitation]):
     class Meta:
         model = Invitation
         fields = ["email", "role"]
+
+
+class DocumentedResultForm(forms.Form):
+    text = forms.CharField(label=_("Result"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    figure = forms.CharField(label=_("Figure"), max_length=100, required=False, help_text=_("For example «42 participants in 2025»."))
+    source_url = forms.URLField(label=_("Documented at"), max_length=500, required=False, help_text=_("A report, evaluation or article."))
+
+
+DocumentedResultFormSet = forms.formset_factory(DocumentedResultForm, extra=1, can_delete=True, max_num=10)
+
+
+class MemberRoleForm(forms.Form):
+    membership = forms.ModelChoiceField(queryset=Membership.objects.none(), widget=forms.HiddenInput)
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["membership"]
+        field.queryset = Membership.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
 
 
 class MemberRemoveForm(forms.Form):

@@ -119,7 +119,7 @@ class Organisation(TimeStampedModel):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        if self.municipality_id:
+        if self.municipality is not None:
             return reverse("municipalities:detail", kwargs={"number": self.municipality.number})
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
@@ -306,6 +306,7 @@ class OrganisationEvent(models.Model):
         MEMBER_INVITED = "member_invited", _("Colleague invited")
         MEMBER_JOINED = "member_joined", _("Member joined")
         MEMBER_REMOVED = "member_removed", _("Member removed")
+        MEMBER_ROLE_CHANGED = "member_role_changed", _("Member's role changed")
         CLAIM_SUBMITTED = "claim_submitted", _("Claim submitted")
         CLAIM_APPROVED = "claim_approved", _("Claim approved")
         CLAIM_REJECTED = "claim_rejected", _("Claim rejected")

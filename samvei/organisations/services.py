@@ -17,7 +17,15 @@ from samvei.accounts.models import User
 from samvei.core.text import norwegian_slugify
 
 from . import notifications
-from .models import Claim, ContactPoint, Invitation, Membership, Organisation, OrganisationEvent
+from .models import (
+    Claim,
+    ContactPoint,
+    DocumentedResult,
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationEvent,
+)
 
 PROFILE_FIELDS = (
     "name",
@@ -77,8 +85,38 @@ def organisation_update(*, organisation: Organisation, actor: User, data: dict[s
     organisation.full_clean()
     organisation.save()
     _set_relations(organisation, data)
+    if "results" in data:
+        _replace_results(organisation, data["results"])
+        changed.append("results")
     _event(organisation, OrganisationEvent.Kind.PROFILE_UPDATED, actor, fields=changed)
     return organisation
+
+
+def _replace_results(organisation: Organisation, results: list[dict[str, str]]) -> None:
+    organisation.results.all().delete()
+    for position, result in enumerate(results):
+        documented = DocumentedResult(organisation=organisation, position=position, **result)
+        documented.full_clean()
+        documented.save()
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, role: str, actor: User) -> Membership:
+    """Changes a member's role; an organisation is never left without an admin."""
+    if role not in Membership.Role.values:
+        raise ValidationError(_("Choose administrator or member."), code="invalid_role")
+    admins = Membership.objects.select_for_update().filter(
+        organisation=membership.organisation, role=Membership.Role.ADMIN
+    )
+    if membership.role == Membership.Role.ADMIN and role != Membership.Role.ADMIN and admins.count() <= 1:
+        raise ValidationError(
+            _("An organisation needs at least one administrator. Make someone else administrator first."),
+            code="last_admin",
+        )
+    membership.role = role
+    membership.save(update_fields=["role", "updated_at"])
+    _event(membership.organisation, OrganisationEvent.Kind.MEMBER_ROLE_CHANGED, actor, email=membership.user.email, role=role)
+    return membership
 
 
 @transaction.atomic
@@ -217,7 +255,12 @@ def contact_point_confirm(*, contact_point: ContactPoint, actor: User) -> Contac
     contact_point.last_confirmed_on = timezone.localdate()
     contact_point.updated_by = actor
     contact_point.save(update_fields=["last_confirmed_on", "updated_by", "updated_at"])
-    _event(contact_point.organisation, OrganisationEvent.Kind.CONTACT_POINT_CONFIRMED, actor, contact_point=contact_point.pk)
+    _event(
+        contact_point.organisation,
+        OrganisationEvent.Kind.CONTACT_POINT_CONFIRMED,
+        actor,
+        contact_point=contact_point.pk,
+    )
     return contact_point
 
 

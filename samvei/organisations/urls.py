@@ -15,6 +15,7 @@ urlpatterns = [
     path(_("<slug:slug>/edit/"), directory.organisation_edit, name="edit"),
     path(_("<slug:slug>/members/"), members.members, name="members"),
     path(_("<slug:slug>/members/remove/"), members.member_remove, name="member-remove"),
+    path(_("<slug:slug>/members/role/"), members.member_role, name="member-role"),
     path(_("<slug:slug>/claim/"), claims.claim_create, name="claim"),
     path(_("<slug:slug>/contact-points/"), contact_points.contact_point_manage, name="contact-points"),
     path(_("<slug:slug>/contact-points/new/"), contact_points.contact_point_edit, name="contact-point-new"),

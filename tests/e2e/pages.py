@@ -22,7 +22,8 @@ def public_pages() -> list[str]:
                 reverse("account_login"),
                 reverse("account_signup"),
             ]
-    return pages + [
+    return [
+        *pages,
         "/kommuner/?county=56",
         "/kommuner/?county=99",
         "/kommuner/?q=ingen-slik-kommune",

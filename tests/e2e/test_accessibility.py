@@ -27,7 +27,8 @@ def test_member_pages_have_no_axe_violations(live_server, page: Page, sign_in, s
     found = {}
     for path in member_pages(organisation_slug="stavanger-1103"):
         response = page.goto(live_server.url + path)
-        assert response is not None and response.status == 200, path
+        assert response is not None
+        assert response.status == 200, path
         if violations := axe_violations(page):
             found[path] = violations
 

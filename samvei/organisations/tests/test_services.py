@@ -69,18 +69,20 @@ def test_invitation_cannot_be_accepted_by_someone_else(org_a, admin_a, outsider)
         organisation=org_a, email="kollega@example.org", role="member", invited_by=admin_a
     )
 
-    with pytest.raises(ValidationError, match="kollega@example.org"):
+    with pytest.raises(ValidationError, match=r"kollega@example\.org"):
         services.invitation_accept(invitation=invitation, user=outsider)
 
     assert not Membership.objects.filter(user=outsider).exists()
 
 
 def test_expired_invitation_is_refused(org_a, admin_a):
-    invitation = services.invitation_create(organisation=org_a, email="sen@example.org", role="member", invited_by=admin_a)
+    invitation = services.invitation_create(
+        organisation=org_a, email="sen@example.org", role="member", invited_by=admin_a
+    )
     Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now() - datetime.timedelta(days=15))
     invitation.refresh_from_db()
 
-    with pytest.raises(ValidationError, match="expired|utløpt"):
+    with pytest.raises(ValidationError, match=r"expired|utløpt"):
         services.invitation_accept(invitation=invitation, user=UserFactory(email="sen@example.org"))
 
 

@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from samvei.geography.models import Municipality
 from samvei.organisations.models import Claim, ContactPoint, Invitation, Membership, Organisation
-
 from samvei.taxonomy.models import WelfareArea
 
 from .factories import ContactPointFactory, OrganisationFactory
@@ -31,7 +30,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, org_a, name):
     assert reverse("account_login") in response["Location"]
 
 
-@pytest.mark.parametrize(("name", "method"), [("edit", "get"), ("edit", "post"), ("members", "get"), ("members", "post")])
+@pytest.mark.parametrize(
+    ("name", "method"), [("edit", "get"), ("edit", "post"), ("members", "get"), ("members", "post")]
+)
 def test_member_of_another_organisation_is_refused(client, org_a, member_b, name, method):
     client.force_login(member_b)
 
@@ -106,7 +107,9 @@ def test_member_edits_the_profile(client, org_a, member_a):
         ({"welfare_areas": ["no-such-area"]}, "Velg et gyldig valg"),
     ],
 )
-def test_invalid_profile_is_refused_with_a_norwegian_message_and_nothing_changes(client, org_a, member_a, data, message):
+def test_invalid_profile_is_refused_with_a_norwegian_message_and_nothing_changes(
+    client, org_a, member_a, data, message
+):
     client.force_login(member_a)
 
     response = client.post(_url("edit", org_a), {**PROFILE, **data})
@@ -178,7 +181,9 @@ def test_non_staff_cannot_decide_a_claim(client, org_a, outsider, admin_a):
     claim = Claim.objects.create(organisation=org_a, user=outsider, message="Hei")
     client.force_login(admin_a)
 
-    response = client.post(reverse("organisations:claim-decide", kwargs={"claim_id": claim.pk}), {"decision": "approve"})
+    response = client.post(
+        reverse("organisations:claim-decide", kwargs={"claim_id": claim.pk}), {"decision": "approve"}
+    )
 
     assert response.status_code == 403
     assert Claim.objects.get(pk=claim.pk).status == Claim.Status.PENDING
@@ -295,7 +300,9 @@ def test_organisation_list_rejects_an_unknown_filter_value(client):
 
 
 def test_who_decides_leads_to_the_municipality_with_the_welfare_area(client):
-    response = client.get(reverse("municipalities:who-decides"), {"municipality": "1103", "welfare_area": "elderly-care"})
+    response = client.get(
+        reverse("municipalities:who-decides"), {"municipality": "1103", "welfare_area": "elderly-care"}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/kommuner/1103/?welfare_area=elderly-care#contacts"
@@ -315,3 +322,79 @@ def test_municipality_page_lists_its_contact_points_with_the_entry_contact_first
     response = client.get("/kommuner/1103/")
 
     assert [p.role_title for p in response.context["contact_points"]] == ["Innovasjonsrådgiver", "Enhetsleder"]
+
+
+def _results(*rows, initial=0):
+    data = {"results-TOTAL_FORMS": str(len(rows)), "results-INITIAL_FORMS": str(initial)}
+    for index, row in enumerate(rows):
+        data.update({f"results-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_member_documents_results_with_sources(client, org_a, member_a):
+    client.force_login(member_a)
+
+    client.post(
+        _url("edit", org_a),
+        {**PROFILE, **_results({"text": "Færre innleggelser", "figure": "12 %", "source_url": "https://example.org/r"})},
+    )
+
+    result = org_a.results.get()
+    assert (result.text, result.figure, result.source_url) == ("Færre innleggelser", "12 %", "https://example.org/r")
+
+
+def test_result_with_an_invalid_source_is_refused_and_nothing_changes(client, org_a, member_a):
+    client.force_login(member_a)
+
+    response = client.post(
+        _url("edit", org_a), {**PROFILE, **_results({"text": "Færre innleggelser", "source_url": "ikke-en-lenke"})}
+    )
+
+    assert response.status_code == 400
+    assert not org_a.results.exists()
+    assert Organisation.objects.get(pk=org_a.pk).description != "Ny beskrivelse"
+
+
+def test_admin_makes_a_member_admin(client, org_a, admin_a, member_a):
+    client.force_login(admin_a)
+    membership = Membership.objects.get(user=member_a)
+
+    client.post(_url("member-role", org_a), {"membership": membership.pk, "role": "admin"})
+
+    assert Membership.objects.get(pk=membership.pk).role == Membership.Role.ADMIN
+
+
+def test_the_last_admin_cannot_step_down(client, org_a, admin_a):
+    client.force_login(admin_a)
+    membership = Membership.objects.get(user=admin_a)
+
+    response = client.post(_url("member-role", org_a), {"membership": membership.pk, "role": "member"}, follow=True)
+
+    assert Membership.objects.get(pk=membership.pk).role == Membership.Role.ADMIN
+    assert "administrator" in response.text
+
+
+def test_member_cannot_change_roles(client, org_a, member_a):
+    client.force_login(member_a)
+    membership = Membership.objects.get(user=member_a)
+
+    response = client.post(_url("member-role", org_a), {"membership": membership.pk, "role": "admin"})
+
+    assert response.status_code == 403
+    assert Membership.objects.get(pk=membership.pk).role == Membership.Role.MEMBER
+
+
+def test_invitation_page_refuses_a_user_with_another_address(client, org_a, admin_a, outsider):
+    invitation = Invitation.objects.create(organisation=org_a, email="annen@example.org", token="t" * 40)
+    client.force_login(outsider)
+
+    response = client.post(reverse("organisations:invitation-accept", kwargs={"token": invitation.token}))
+
+    assert response.status_code == 400
+    assert not Membership.objects.filter(user=outsider).exists()
+
+
+def test_unknown_invitation_is_a_404(client, outsider):
+    client.force_login(outsider)
+
+    assert client.get(reverse("organisations:invitation-accept", kwargs={"token": "finnes-ikke"})).status_code == 404

@@ -66,7 +66,10 @@ def claim_decide_view(request: HttpRequest, claim_id: int) -> HttpResponse:
         return redirect("organisations:claims")
     try:
         claim_decide(
-            claim=claim, reviewer=user, approve=form.cleaned_data["decision"] == "approve", note=form.cleaned_data["note"]
+            claim=claim,
+            reviewer=user,
+            approve=form.cleaned_data["decision"] == "approve",
+            note=form.cleaned_data["note"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,7 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def add_service_errors(form: Form, error: ValidationError) -> None:
+def add_service_errors(form: BaseForm, error: ValidationError) -> None:
     """Show a service's refusal on the form, so the page explains it and nothing is stored."""
     for message in error.messages:
         form.add_error(None, message)

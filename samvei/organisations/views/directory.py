@@ -12,7 +12,12 @@ from django.views.decorators.http import require_http_methods
 from samvei.accounts.request import authenticated_user
 
 from .. import permissions
-from ..forms import OrganisationFilterForm, OrganisationProfileForm, OrganisationRegisterForm
+from ..forms import (
+    DocumentedResultFormSet,
+    OrganisationFilterForm,
+    OrganisationProfileForm,
+    OrganisationRegisterForm,
+)
 from ..models import Organisation
 from ..selectors import OrganisationFilters, memberships_for_user, organisation_list
 from ..services import organisation_register, organisation_update
@@ -72,7 +77,9 @@ def organisation_register_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s is registered. You are its administrator.") % {"name": organisation})
             return redirect(organisation.get_absolute_url())
-    return render(request, "organisations/organisation_register.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "organisations/organisation_register.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -83,19 +90,36 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     require(permissions.can_edit_organisation(user=user, organisation=organisation))
     # The form validates a copy, so that the service sees which fields really change.
     form = OrganisationProfileForm(request.POST or None, instance=Organisation.objects.get(pk=organisation.pk))
-    if request.method == "POST" and form.is_valid():
+    # Results are replaced only when the page sent them (a client may post the profile fields alone).
+    results_sent = "results-TOTAL_FORMS" in request.POST
+    results = DocumentedResultFormSet(
+        request.POST if results_sent else None,
+        prefix="results",
+        initial=[
+            {"text": r.text, "figure": r.figure, "source_url": r.source_url} for r in organisation.results.all()
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and (not results_sent or results.is_valid()):
+        data = dict(form.cleaned_data)
+        if results_sent:
+            data["results"] = [
+                {key: value for key, value in entry.items() if key != "DELETE"}
+                for entry in results.cleaned_data
+                if entry and not entry.get("DELETE")
+            ]
         try:
-            organisation_update(organisation=organisation, actor=user, data=form.cleaned_data)
+            organisation_update(organisation=organisation, actor=user, data=data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The profile is saved."))
             return redirect(organisation.get_absolute_url())
+    has_errors = bool(form.errors) or any(results.errors) or bool(results.non_form_errors())
     return render(
         request,
         "organisations/organisation_edit.html",
-        {"form": form, "organisation": organisation},
-        status=400 if form.errors else 200,
+        {"form": form, "results": results, "organisation": organisation},
+        status=400 if has_errors else 200,
     )
 
 

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samvei.accounts.request import authenticated_user
 
 from .. import permissions
-from ..forms import InvitationForm, MemberRemoveForm
-from ..models import Invitation
+from ..forms import InvitationForm, MemberRemoveForm, MemberRoleForm
+from ..models import Invitation, Membership
 from ..selectors import members_of, open_invitations
-from ..services import invitation_accept, invitation_create, membership_remove
+from ..services import invitation_accept, invitation_create, membership_remove, membership_set_role
 from .common import add_service_errors, organisation_or_404, require
 
 
@@ -41,6 +41,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "members": members_of(organisation=organisation),
             "invitations": open_invitations(organisation=organisation),
+            "roles": Membership.Role.choices,
         },
         status=400 if form.errors else 200,
     )
@@ -62,6 +63,25 @@ def member_remove(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The member is removed."))
+    return redirect("organisations:members", slug=slug)
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_or_404(slug)
+    user = authenticated_user(request)
+    require(permissions.can_manage_members(user=user, organisation=organisation))
+    form = MemberRoleForm(request.POST, organisation=organisation)
+    if not form.is_valid():
+        messages.error(request, _("Choose a member of this organisation and a role."))
+        return redirect("organisations:members", slug=slug)
+    try:
+        membership_set_role(membership=form.cleaned_data["membership"], role=form.cleaned_data["role"], actor=user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The role is changed."))
     return redirect("organisations:members", slug=slug)
 
 

@@ -40,7 +40,11 @@ def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
         raise Http404(_("There is no municipality with number %(number)s.") % {"number": number}) from error
     organisation: Organisation | None = getattr(municipality, "organisation", None)
     welfare_area = WelfareArea.objects.filter(code=request.GET.get("welfare_area", "")).first()
-    context: dict[str, object] = {"municipality": municipality, "organisation": organisation, "welfare_area": welfare_area}
+    context: dict[str, object] = {
+        "municipality": municipality,
+        "organisation": organisation,
+        "welfare_area": welfare_area,
+    }
     if organisation is not None:
         context |= {
             "contact_points": contact_point_list(

@@ -170,7 +170,9 @@ def municipality_detail_api(request: HttpRequest, number: str) -> Municipality:
 @paginate(CountItemsPagination)
 def organisation_list_api(request: HttpRequest, query: Query[OrganisationQuery]) -> list[Organisation]:
     _check_references(query)
-    filters = OrganisationFilters(**{key: value or None for key, value in query.dict().items() if key != "q"}, q=query.q)
+    filters = OrganisationFilters(
+        **{key: value or None for key, value in query.dict().items() if key != "q"}, q=query.q
+    )
     return organisation_list(filters=filters)  # type: ignore[return-value]
 
 
@@ -182,7 +184,10 @@ def organisation_list_api(request: HttpRequest, query: Query[OrganisationQuery])
 )
 def organisation_detail_api(request: HttpRequest, org_number: str) -> Organisation:
     organisation = (
-        organisation_list(filters=OrganisationFilters()).prefetch_related("results").filter(org_number=org_number).first()
+        organisation_list(filters=OrganisationFilters())
+        .prefetch_related("results")
+        .filter(org_number=org_number)
+        .first()
     )
     if organisation is None:
         raise HttpError(404, _("No organisation has the number %(number)s.") % {"number": org_number})

@@ -77,7 +77,10 @@ def public_bodies_sync(*, using: str = "default") -> PublicBodiesResult:
                 "org_number": org_numbers.get(municipality.number) or None,
                 "source": sources["ssb-klass-1236"] if municipality.number in org_numbers else None,
             },
-            initial={"website": municipality.website, "slug": f"{norwegian_slugify(municipality.name)}-{municipality.number}"},
+            initial={
+                "website": municipality.website,
+                "slug": f"{norwegian_slugify(municipality.name)}-{municipality.number}",
+            },
         )
 
     by_county = {org.county_id: org for org in organisations.filter(county__isnull=False)}

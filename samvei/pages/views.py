@@ -9,9 +9,7 @@ from .selectors import directory_figures
 
 
 def front(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "pages/front.html", {"figures": directory_figures(), "who_decides_form": WhoDecidesForm()}
-    )
+    return render(request, "pages/front.html", {"figures": directory_figures(), "who_decides_form": WhoDecidesForm()})
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -4,31 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('key', models.SlugField(help_text='Stable identifier used by data files.', max_length=100, unique=True, verbose_name='key')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('publisher', models.CharField(blank=True, max_length=200, verbose_name='publisher')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='address')),
-                ('licence', models.CharField(blank=True, max_length=200, verbose_name='licence')),
-                ('retrieved_on', models.DateField(blank=True, null=True, verbose_name='retrieved on')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="Stable identifier used by data files.",
+                        max_length=100,
+                        unique=True,
+                        verbose_name="key",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("publisher", models.CharField(blank=True, max_length=200, verbose_name="publisher")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="address")),
+                ("licence", models.CharField(blank=True, max_length=200, verbose_name="licence")),
+                ("retrieved_on", models.DateField(blank=True, null=True, verbose_name="retrieved on")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
             ],
             options={
-                'verbose_name': 'source',
-                'verbose_name_plural': 'sources',
-                'ordering': ['title'],
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["title"],
             },
         ),
     ]

@@ -32,7 +32,7 @@ def described_by(field: BoundField) -> str:
 
 @register.filter
 def ds_widget(field: BoundField) -> SafeString:
-    attrs = {"class": "ds-input"}
+    attrs: dict[str, str | bool] = {"class": "ds-input"}
     if description := described_by(field):
         attrs["aria-describedby"] = description
     if field.errors:

@@ -5,53 +5,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='County',
+            name="County",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('number', models.CharField(max_length=2, unique=True, verbose_name='county number')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.source', verbose_name='source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("number", models.CharField(max_length=2, unique=True, verbose_name="county number")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="core.source", verbose_name="source"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'county',
-                'verbose_name_plural': 'counties',
-                'ordering': ['number'],
+                "verbose_name": "county",
+                "verbose_name_plural": "counties",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('number', models.CharField(max_length=4, unique=True, verbose_name='municipality number')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('sami_kven_name', models.CharField(blank=True, help_text='Only where it differs from the name.', max_length=100, verbose_name='Sámi or Kven name')),
-                ('administrative_centre', models.CharField(max_length=100, verbose_name='administrative centre')),
-                ('population', models.PositiveIntegerField(verbose_name='population')),
-                ('area_km2', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='area (km²)')),
-                ('written_language', models.CharField(choices=[('bokmal', 'Bokmål'), ('nynorsk', 'Nynorsk'), ('neutral', 'Neutral')], max_length=10, verbose_name='written language standard')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='geography.county', verbose_name='county')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.source', verbose_name='source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("number", models.CharField(max_length=4, unique=True, verbose_name="municipality number")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "sami_kven_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Only where it differs from the name.",
+                        max_length=100,
+                        verbose_name="Sámi or Kven name",
+                    ),
+                ),
+                ("administrative_centre", models.CharField(max_length=100, verbose_name="administrative centre")),
+                ("population", models.PositiveIntegerField(verbose_name="population")),
+                ("area_km2", models.DecimalField(decimal_places=2, max_digits=8, verbose_name="area (km²)")),
+                (
+                    "written_language",
+                    models.CharField(
+                        choices=[("bokmal", "Bokmål"), ("nynorsk", "Nynorsk"), ("neutral", "Neutral")],
+                        max_length=10,
+                        verbose_name="written language standard",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="geography.county",
+                        verbose_name="county",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="core.source", verbose_name="source"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('number__regex', '^[0-9]{4}$')), name='geography_municipality_number_four_digits')],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("number__regex", "^[0-9]{4}$")),
+                        name="geography_municipality_number_four_digits",
+                    )
+                ],
             },
         ),
     ]

@@ -21,9 +21,7 @@ def test_at_least_thirty_fictional_enterprises_are_marked_as_examples(demo):
 
 
 def test_examples_cover_every_welfare_area(demo):
-    covered = set(
-        WelfareArea.objects.filter(organisation__is_example=True).values_list("code", flat=True).distinct()
-    )
+    covered = set(WelfareArea.objects.filter(organisation__is_example=True).values_list("code", flat=True).distinct())
 
     assert covered == set(WelfareArea.objects.values_list("code", flat=True))
 

@@ -4,43 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='TargetGroup',
+            name="TargetGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(unique=True, verbose_name='code')),
-                ('name_nb', models.CharField(max_length=100, verbose_name='name (bokmål)')),
-                ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.SlugField(unique=True, verbose_name="code")),
+                ("name_nb", models.CharField(max_length=100, verbose_name="name (bokmål)")),
+                ("name_en", models.CharField(max_length=100, verbose_name="name (English)")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'target group',
-                'verbose_name_plural': 'target groups',
-                'ordering': ['position'],
-                'abstract': False,
+                "verbose_name": "target group",
+                "verbose_name_plural": "target groups",
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WelfareArea',
+            name="WelfareArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(unique=True, verbose_name='code')),
-                ('name_nb', models.CharField(max_length=100, verbose_name='name (bokmål)')),
-                ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.SlugField(unique=True, verbose_name="code")),
+                ("name_nb", models.CharField(max_length=100, verbose_name="name (bokmål)")),
+                ("name_en", models.CharField(max_length=100, verbose_name="name (English)")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'welfare area',
-                'verbose_name_plural': 'welfare areas',
-                'ordering': ['position'],
-                'abstract': False,
+                "verbose_name": "welfare area",
+                "verbose_name_plural": "welfare areas",
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
     ]

@@ -11,5 +11,6 @@ def county_choices() -> list[tuple[str, str]]:
 
 
 class MunicipalityFilterForm(forms.Form):
+    mark_optional = False
     q = forms.CharField(label=_("Name"), max_length=100, required=False)
     county = forms.ChoiceField(label=_("County"), required=False, choices=county_choices)

@@ -45,6 +45,7 @@ def municipality_to_choose() -> list[tuple[str, str]]:
 
 
 class OrganisationFilterForm(forms.Form):
+    mark_optional = False  # every filter is optional; saying so on each would be noise
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Organisation.Kind.choices]
@@ -57,6 +58,8 @@ class OrganisationFilterForm(forms.Form):
 
 class WhoDecidesForm(forms.Form):
     """The front page's shortcut: pick a municipality and a welfare area, land on the right contact points."""
+
+    mark_optional = False
 
     municipality = forms.ChoiceField(label=_("Municipality"), choices=municipality_to_choose)
     welfare_area = forms.ChoiceField(label=_("Your idea is about"), required=False, choices=welfare_area_choices)

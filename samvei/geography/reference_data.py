@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +9,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from samvei.core.data_files import csv_rows
 from samvei.core.sources import sources_sync
 
 from .models import County, Municipality
@@ -32,11 +31,6 @@ WRITTEN_LANGUAGES = {
 class SyncResult:
     created: int
     updated: int
-
-
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as file:
-        yield from csv.DictReader(file)
 
 
 def _website(host: str) -> str:
@@ -73,11 +67,11 @@ def reference_data_sync(*, using: str = "default") -> SyncResult:
         using=using,
         rows={
             row["fylkesnummer"]: {"name": row["fylkesnavn"], "website": _website(row["nettside"]), "source": source}
-            for row in _rows(COUNTIES_FILE)
+            for row in csv_rows(COUNTIES_FILE)
         },
     )
     municipality_rows = {}
-    for row in _rows(MUNICIPALITIES_FILE):
+    for row in csv_rows(MUNICIPALITIES_FILE):
         name = row["kommunenavn_no"]
         municipality_rows[row["kommunenummer"]] = {
             "name": name,

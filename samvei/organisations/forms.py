@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr
 
@@ -44,6 +46,13 @@ def municipality_to_choose() -> list[tuple[str, str]]:
     return _municipalities(str(_("Choose a municipality")))
 
 
+def checkboxes(*, label: str | Promise, queryset: QuerySet[Any], key: str) -> forms.ModelMultipleChoiceField[Any]:
+    """Optional multiple choice shown as checkboxes, submitted as stable codes rather than database ids."""
+    return forms.ModelMultipleChoiceField(
+        label=label, queryset=queryset, required=False, widget=forms.CheckboxSelectMultiple, to_field_name=key
+    )
+
+
 class OrganisationFilterForm(forms.Form):
     mark_optional = False  # every filter is optional; saying so on each would be noise
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
@@ -77,27 +86,9 @@ class OrganisationProfileForm(forms.ModelForm[Organisation]):
     organisation_form = forms.ChoiceField(
         label=_("Organisation form"), required=False, choices=[("", "—"), *OrganisationForm.choices]
     )
-    welfare_areas = forms.ModelMultipleChoiceField(
-        label=_("Welfare areas"),
-        queryset=WelfareArea.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        to_field_name="code",
-    )
-    target_groups = forms.ModelMultipleChoiceField(
-        label=_("Target groups"),
-        queryset=TargetGroup.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        to_field_name="code",
-    )
-    counties = forms.ModelMultipleChoiceField(
-        label=_("Operates in whole counties"),
-        queryset=County.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        to_field_name="number",
-    )
+    welfare_areas = checkboxes(label=_("Welfare areas"), queryset=WelfareArea.objects.all(), key="code")
+    target_groups = checkboxes(label=_("Target groups"), queryset=TargetGroup.objects.all(), key="code")
+    counties = checkboxes(label=_("Operates in whole counties"), queryset=County.objects.all(), key="number")
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Operates in municipalities"),
         help_text=_("Hold Ctrl (Cmd on Mac) to choose more than one."),
@@ -151,8 +142,12 @@ class InvitationForm(forms.ModelForm[Invitation]):
 
 class DocumentedResultForm(forms.Form):
     text = forms.CharField(label=_("Result"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    figure = forms.CharField(label=_("Figure"), max_length=100, required=False, help_text=_("For example «42 participants in 2025»."))
-    source_url = forms.URLField(label=_("Documented at"), max_length=500, required=False, help_text=_("A report, evaluation or article."))
+    figure = forms.CharField(
+        label=_("Figure"), max_length=100, required=False, help_text=_("For example «42 participants in 2025».")
+    )
+    source_url = forms.URLField(
+        label=_("Documented at"), max_length=500, required=False, help_text=_("A report, evaluation or article.")
+    )
 
 
 DocumentedResultFormSet = forms.formset_factory(DocumentedResultForm, extra=1, can_delete=True, max_num=10)
@@ -202,13 +197,7 @@ class ContactPointForm(forms.Form):
     person_name = forms.CharField(label=_("Person"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail address"))
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
-    welfare_areas = forms.ModelMultipleChoiceField(
-        label=_("Welfare areas"),
-        queryset=WelfareArea.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        to_field_name="code",
-    )
+    welfare_areas = checkboxes(label=_("Welfare areas"), queryset=WelfareArea.objects.all(), key="code")
     decides_on = forms.CharField(
         label=_("What they decide on and what to send them"),
         max_length=2000,

@@ -4,14 +4,13 @@ only filled in when the organisation is created, since members maintain them aft
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
+from samvei.core.data_files import csv_rows
 from samvei.core.sources import sources_sync
 from samvei.core.text import norwegian_slugify
 from samvei.geography.models import County, Municipality
@@ -31,11 +30,6 @@ COUNTIES_RUN_BY_A_MUNICIPALITY = {"03"}
 class PublicBodiesResult:
     created: int
     updated: int
-
-
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as file:
-        yield from csv.DictReader(file)
 
 
 class _Upserter:
@@ -65,7 +59,7 @@ def public_bodies_sync(*, using: str = "default") -> PublicBodiesResult:
     organisations = Organisation.objects.using(using)
     upserter = _Upserter(using=using)
 
-    org_numbers = {row["kommunenummer"]: row["organisasjonsnummer"] for row in _rows(MUNICIPAL_ORG_NUMBERS_FILE)}
+    org_numbers = {row["kommunenummer"]: row["organisasjonsnummer"] for row in csv_rows(MUNICIPAL_ORG_NUMBERS_FILE)}
     by_municipality = {org.municipality_id: org for org in organisations.filter(municipality__isnull=False)}
     for municipality in Municipality.objects.using(using).all():
         upserter.upsert(
@@ -91,7 +85,7 @@ def public_bodies_sync(*, using: str = "default") -> PublicBodiesResult:
             initial={"website": county.website, "slug": norwegian_slugify(f"{county.name} fylkeskommune")},
         )
 
-    agency_rows = list(_rows(STATE_AGENCIES_FILE))
+    agency_rows = list(csv_rows(STATE_AGENCIES_FILE))
     by_number = {
         org.org_number: org for org in organisations.filter(org_number__in=[row["org_number"] for row in agency_rows])
     }

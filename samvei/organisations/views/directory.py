@@ -95,9 +95,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     results = DocumentedResultFormSet(
         request.POST if results_sent else None,
         prefix="results",
-        initial=[
-            {"text": r.text, "figure": r.figure, "source_url": r.source_url} for r in organisation.results.all()
-        ],
+        initial=[{"text": r.text, "figure": r.figure, "source_url": r.source_url} for r in organisation.results.all()],
     )
     if request.method == "POST" and form.is_valid() and (not results_sent or results.is_valid()):
         data = dict(form.cleaned_data)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from samvei.accounts.models import User
 from samvei.accounts.request import authenticated_user
 
 from .. import permissions
@@ -47,42 +51,56 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def member_remove(request: HttpRequest, slug: str) -> HttpResponse:
+def _member_action(
+    request: HttpRequest,
+    slug: str,
+    *,
+    form_class: type[MemberRemoveForm] | type[MemberRoleForm],
+    invalid: str,
+    done: str,
+    action: Callable[[dict[str, Any], User], object],
+) -> HttpResponse:
+    """The shared shape of the admin's actions on one membership: check, validate, act, report, go back."""
     organisation = organisation_or_404(slug)
     user = authenticated_user(request)
     require(permissions.can_manage_members(user=user, organisation=organisation))
-    form = MemberRemoveForm(request.POST, organisation=organisation)
+    form = form_class(request.POST, organisation=organisation)
     if not form.is_valid():
-        messages.error(request, _("Choose a member of this organisation."))
+        messages.error(request, invalid)
         return redirect("organisations:members", slug=slug)
     try:
-        membership_remove(membership=form.cleaned_data["membership"], actor=user)
+        action(form.cleaned_data, user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The member is removed."))
+        messages.success(request, done)
     return redirect("organisations:members", slug=slug)
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, slug: str) -> HttpResponse:
+    return _member_action(
+        request,
+        slug,
+        form_class=MemberRemoveForm,
+        invalid=_("Choose a member of this organisation."),
+        done=_("The member is removed."),
+        action=lambda data, user: membership_remove(membership=data["membership"], actor=user),
+    )
 
 
 @login_required
 @require_POST
 def member_role(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = organisation_or_404(slug)
-    user = authenticated_user(request)
-    require(permissions.can_manage_members(user=user, organisation=organisation))
-    form = MemberRoleForm(request.POST, organisation=organisation)
-    if not form.is_valid():
-        messages.error(request, _("Choose a member of this organisation and a role."))
-        return redirect("organisations:members", slug=slug)
-    try:
-        membership_set_role(membership=form.cleaned_data["membership"], role=form.cleaned_data["role"], actor=user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The role is changed."))
-    return redirect("organisations:members", slug=slug)
+    return _member_action(
+        request,
+        slug,
+        form_class=MemberRoleForm,
+        invalid=_("Choose a member of this organisation and a role."),
+        done=_("The role is changed."),
+        action=lambda data, user: membership_set_role(membership=data["membership"], role=data["role"], actor=user),
+    )
 
 
 @login_required

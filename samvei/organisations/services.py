@@ -115,7 +115,13 @@ def membership_set_role(*, membership: Membership, role: str, actor: User) -> Me
         )
     membership.role = role
     membership.save(update_fields=["role", "updated_at"])
-    _event(membership.organisation, OrganisationEvent.Kind.MEMBER_ROLE_CHANGED, actor, email=membership.user.email, role=role)
+    _event(
+        membership.organisation,
+        OrganisationEvent.Kind.MEMBER_ROLE_CHANGED,
+        actor,
+        email=membership.user.email,
+        role=role,
+    )
     return membership
 
 

@@ -336,7 +336,10 @@ def test_member_documents_results_with_sources(client, org_a, member_a):
 
     client.post(
         _url("edit", org_a),
-        {**PROFILE, **_results({"text": "Færre innleggelser", "figure": "12 %", "source_url": "https://example.org/r"})},
+        {
+            **PROFILE,
+            **_results({"text": "Færre innleggelser", "figure": "12 %", "source_url": "https://example.org/r"}),
+        },
     )
 
     result = org_a.results.get()

@@ -6,9 +6,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from samvei.core.api_errors import validation_error_detail
+from samvei.challenges.api import router as challenges_router
 from samvei.geography.api import router as geography_router
 from samvei.organisations.api import router as organisations_router
 
@@ -21,11 +22,17 @@ api = NinjaAPI(
 )
 api.add_router("/", geography_router)
 api.add_router("/", organisations_router)
+api.add_router("/", challenges_router)
 
 
 @api.exception_handler(ValidationError)
 def validation_failed(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": validation_error_detail(exc.errors)}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": _("Sign in to see this.")}, status=401)
 
 
 @api.exception_handler(HttpError)
@@ -57,5 +64,6 @@ def api_root(request: HttpRequest) -> dict[str, object]:
             "counties": reverse("api-v1:county_list_api"),
             "municipalities": reverse("api-v1:municipality_list_api"),
             "organisations": reverse("api-v1:organisation_list_api"),
+            "challenges": reverse("api-v1:challenge_list_api"),
         },
     }

@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("", include("samvei.pages.urls")),
     path(_("municipalities/"), include("samvei.organisations.urls_municipalities")),
     path(_("organisations/"), include("samvei.organisations.urls")),
+    path(_("challenges/"), include("samvei.challenges.urls")),
+    path(_("collaborations/"), include("samvei.collaborations.urls")),
     path(_("account/"), include("samvei.accounts.urls")),
     path(_("account/"), include("allauth.urls")),
     path("admin/", admin.site.urls),

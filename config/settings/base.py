@@ -35,6 +35,8 @@ THIRD_PARTY_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django_htmx",
     "ninja",
 ]
@@ -45,6 +47,8 @@ LOCAL_APPS = [
     "samvei.taxonomy",  # welfare areas and target groups: reference data
     "samvei.accounts",  # people: sign-in, profile, personal data
     "samvei.organisations",  # the directory: public bodies, social enterprises, members, who decides what
+    "samvei.challenges",  # needs published by public bodies, pitches, questions and dialogue
+    "samvei.collaborations",  # collaborations started from a selected pitch
     "samvei.pages",  # front page, accessibility statement, privacy
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -150,6 +154,9 @@ SOCIALACCOUNT_PROVIDERS: dict[str, object] = {
         ),
     }
 }
+
+# Background work (e-mails, alerts, closing challenges) runs in `manage.py db_worker`, queued in the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Contact points not confirmed for this long are shown as possibly outdated.
 CONTACT_POINT_STALE_AFTER_DAYS = env_int("CONTACT_POINT_STALE_AFTER_DAYS", 365)

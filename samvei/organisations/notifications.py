@@ -1,64 +1,65 @@
-"""E-mails about organisations, each in its recipient's language. Called after the transaction commits."""
+"""E-mails about organisations, each in its recipient's language. Run as background tasks (see tasks.py)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from samvei.accounts.models import User
+from samvei.core.mail import send_templated_email
 
-from .models import Claim, Invitation
+from .models import Claim, Invitation, Membership
 
 
-def _language_of(email: str) -> str:
+def language_of(email: str) -> str:
     user = User.objects.filter(email__iexact=email).only("preferred_language").first()
     return user.preferred_language if user else settings.LANGUAGE_CODE
 
 
-def _send(*, template: str, recipients: list[str], language: str, context: dict[str, object]) -> None:
-    with translation.override(language):
-        context = {**context, "site_url": settings.SAMVEI_SITE_URL}
-        subject = render_to_string(f"organisations/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"organisations/email/{template}_body.txt", context)
-    send_mail(subject, body, None, recipients)
+def members_of(organisation_id: int) -> list[tuple[str, str]]:
+    """(address, language) of everyone who acts for the organisation."""
+    return list(
+        Membership.objects.filter(organisation_id=organisation_id, user__is_active=True).values_list(
+            "user__email", "user__preferred_language"
+        )
+    )
+
+
+def absolute(path: str) -> str:
+    return settings.SAMVEI_SITE_URL + path
 
 
 def send_invitation(*, invitation_id: int) -> None:
     invitation = Invitation.objects.select_related("organisation", "invited_by").get(pk=invitation_id)
-    language = _language_of(invitation.email)
+    language = language_of(invitation.email)
     with translation.override(language):
         path = reverse("organisations:invitation-accept", kwargs={"token": invitation.token})
-    _send(
-        template="invitation",
-        recipients=[invitation.email],
-        language=language,
-        context={"invitation": invitation, "accept_url": settings.SAMVEI_SITE_URL + path},
+    send_templated_email(
+        template="organisations/email/invitation",
+        recipients=[(invitation.email, language)],
+        context={"invitation": invitation, "accept_url": absolute(path)},
     )
 
 
 def send_claim_to_staff(*, claim_id: int) -> None:
     claim = Claim.objects.select_related("organisation", "user").get(pk=claim_id)
-    staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
-    if staff:
-        _send(
-            template="claim_to_staff",
-            recipients=staff,
-            language=settings.LANGUAGE_CODE,
-            context={"claim": claim, "review_url": settings.SAMVEI_SITE_URL + reverse("organisations:claims")},
-        )
+    staff = User.objects.filter(is_staff=True, is_active=True).values_list("email", "preferred_language")
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("organisations:claims")
+    send_templated_email(
+        template="organisations/email/claim_to_staff",
+        recipients=list(staff),
+        context={"claim": claim, "review_url": absolute(path)},
+    )
 
 
 def send_claim_decision(*, claim_id: int) -> None:
     claim = Claim.objects.select_related("organisation", "user").get(pk=claim_id)
-    language = claim.user.preferred_language
-    with translation.override(language):
+    with translation.override(claim.user.preferred_language):
         path = claim.organisation.get_absolute_url()
-    _send(
-        template="claim_decision",
-        recipients=[claim.user.email],
-        language=language,
-        context={"claim": claim, "organisation_url": settings.SAMVEI_SITE_URL + path},
+    send_templated_email(
+        template="organisations/email/claim_decision",
+        recipients=[(claim.user.email, claim.user.preferred_language)],
+        context={"claim": claim, "organisation_url": absolute(path)},
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from samvei.accounts.models import User
 from samvei.core.text import norwegian_slugify
 
-from . import notifications
+from . import tasks
 from .models import (
     Claim,
     ContactPoint,
@@ -135,7 +135,7 @@ def invitation_create(*, organisation: Organisation, email: str, role: str, invi
     invitation.full_clean()
     invitation.save()
     _event(organisation, OrganisationEvent.Kind.MEMBER_INVITED, invited_by, email=email, role=role)
-    transaction.on_commit(lambda: notifications.send_invitation(invitation_id=invitation.pk))
+    transaction.on_commit(lambda: tasks.send_invitation.enqueue(invitation_id=invitation.pk))
     return invitation
 
 
@@ -200,7 +200,7 @@ def claim_submit(*, organisation: Organisation, user: User, message: str) -> Cla
     if domain and domain in _verified_domains(user):
         _claim_decide(claim=claim, reviewer=None, approve=True, note=_("E-mail address on the website's domain."))
     else:
-        transaction.on_commit(lambda: notifications.send_claim_to_staff(claim_id=claim.pk))
+        transaction.on_commit(lambda: tasks.send_claim_to_staff.enqueue(claim_id=claim.pk))
     return claim
 
 
@@ -222,7 +222,7 @@ def _claim_decide(*, claim: Claim, reviewer: User | None, approve: bool, note: s
         )
     kind = OrganisationEvent.Kind.CLAIM_APPROVED if approve else OrganisationEvent.Kind.CLAIM_REJECTED
     _event(claim.organisation, kind, reviewer, user=claim.user.email, automatic=reviewer is None)
-    transaction.on_commit(lambda: notifications.send_claim_decision(claim_id=claim.pk))
+    transaction.on_commit(lambda: tasks.send_claim_decision.enqueue(claim_id=claim.pk))
     return claim
 
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ChallengesConfig(AppConfig):
+    name = "samvei.challenges"
+    verbose_name = _("Challenges")
+
+    def ready(self) -> None:
+        from samvei.core.demo import register_demo_loader
+
+        from .demo_data import demo_challenges_load
+
+        register_demo_loader("challenges", demo_challenges_load)

@@ -1,0 +1,66 @@
+"""Who may see and do what with challenges and pitches. A pitch is seen by its two parties only: members of
+the sending organisation and of the receiving public body. Not even platform staff read pitches."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+
+from samvei.accounts.models import User
+from samvei.organisations.models import Membership, Organisation
+
+from .models import Challenge, Pitch
+
+AnyUser = User | AnonymousUser
+
+
+def _is_member(user: AnyUser, organisation_id: int | None) -> bool:
+    return bool(
+        user.is_authenticated
+        and organisation_id is not None
+        and Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
+    )
+
+
+def can_create_challenge(*, user: AnyUser, organisation: Organisation) -> bool:
+    return organisation.is_public_body and (
+        bool(user.is_authenticated and user.is_staff) or _is_member(user, organisation.pk)
+    )
+
+
+def can_manage_challenge(*, user: AnyUser, challenge: Challenge) -> bool:
+    return bool(user.is_authenticated and user.is_staff) or _is_member(user, challenge.owner_id)
+
+
+def can_see_pitches_to(*, user: AnyUser, challenge: Challenge) -> bool:
+    """Pitches to a challenge are read by the owner's members only (a pitch has two parties, not three)."""
+    return _is_member(user, challenge.owner_id)
+
+
+def can_view_challenge(*, user: AnyUser, challenge: Challenge) -> bool:
+    return challenge.is_public or can_manage_challenge(user=user, challenge=challenge)
+
+
+def can_ask_question(*, user: AnyUser, challenge: Challenge) -> bool:
+    return bool(user.is_authenticated) and challenge.accepts_pitches
+
+
+def can_pitch(*, user: AnyUser, sender: Organisation) -> bool:
+    """Social entrepreneurs and other non-public organisations pitch, through a member."""
+    return not sender.is_public_body and _is_member(user, sender.pk)
+
+
+def can_view_pitch(*, user: AnyUser, pitch: Pitch) -> bool:
+    return _is_member(user, pitch.sender_id) or _is_member(user, pitch.receiver_id)
+
+
+def can_decide_pitch(*, user: AnyUser, pitch: Pitch) -> bool:
+    return _is_member(user, pitch.receiver_id)
+
+
+def party_for(*, user: AnyUser, pitch: Pitch) -> Organisation | None:
+    """The side of the conversation the user speaks for; the receiving body when the user belongs to both."""
+    if _is_member(user, pitch.receiver_id):
+        return pitch.receiver
+    if _is_member(user, pitch.sender_id):
+        return pitch.sender
+    return None

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from samvei.accounts.models import User
+
+from .models import Challenge, Pitch, Question
+
+
+@dataclass(frozen=True)
+class ChallengeFilters:
+    county: str | None = None
+    municipality: str | None = None
+    welfare_area: str | None = None
+    target_group: str | None = None
+    status: str | None = None
+    deadline_from: date | None = None
+    q: str = ""
+
+    def as_query(self) -> dict[str, str]:
+        """The filters that are set, as strings: what a saved search stores."""
+        return {key: str(value) for key, value in asdict(self).items() if value}
+
+    @classmethod
+    def from_query(cls, query: dict[str, Any]) -> ChallengeFilters:
+        values = {key: value for key, value in query.items() if key in cls.__dataclass_fields__}
+        if values.get("deadline_from"):
+            values["deadline_from"] = date.fromisoformat(values["deadline_from"])
+        return cls(**values)
+
+
+def challenge_list(*, filters: ChallengeFilters) -> QuerySet[Challenge]:
+    """Public challenges only: drafts and withdrawn challenges are never listed."""
+    challenges = Challenge.objects.filter(status__in=Challenge.PUBLIC_STATUSES)
+    if filters.status:
+        challenges = challenges.filter(status=filters.status)
+    if filters.county:
+        challenges = challenges.filter(
+            Q(municipality__county__number=filters.county) | Q(owner__county__number=filters.county)
+        )
+    if filters.municipality:
+        challenges = challenges.filter(municipality__number=filters.municipality)
+    if filters.welfare_area:
+        challenges = challenges.filter(welfare_areas__code=filters.welfare_area)
+    if filters.target_group:
+        challenges = challenges.filter(target_groups__code=filters.target_group)
+    if filters.deadline_from:
+        challenges = challenges.filter(deadline__gte=filters.deadline_from)
+    for word in filters.q.casefold().split():
+        challenges = challenges.filter(search_text__contains=word)
+    return (
+        Challenge.objects.filter(pk__in=challenges.values("pk"))
+        .select_related("owner", "municipality__county")
+        .prefetch_related("welfare_areas", "target_groups")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def challenge_matches(*, challenge: Challenge, filters: ChallengeFilters) -> bool:
+    return challenge_list(filters=filters).filter(pk=challenge.pk).exists()
+
+
+def challenges_of(*, organisation_ids: list[int]) -> QuerySet[Challenge]:
+    return Challenge.objects.filter(owner_id__in=organisation_ids).select_related("owner").order_by("-created_at")
+
+
+def answered_questions(*, challenge: Challenge) -> QuerySet[Question]:
+    return challenge.questions.exclude(answer="").order_by("answered_at")
+
+
+def pitches_for(*, user: User) -> QuerySet[Pitch]:
+    """Every pitch the user may see: sent or received by an organisation they belong to."""
+    organisation_ids = list(user.memberships.values_list("organisation_id", flat=True))
+    return (
+        Pitch.objects.filter(Q(sender_id__in=organisation_ids) | Q(receiver_id__in=organisation_ids))
+        .select_related("sender", "receiver", "challenge")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,284 @@
+"""Every change to challenges, questions, pitches and their messages goes through these functions."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samvei.accounts.models import User
+from samvei.core.attachments import validate_attachment
+from samvei.organisations.models import ContactPoint, Organisation
+
+from . import tasks
+from .models import (
+    Attachment,
+    Challenge,
+    ChallengeAttachment,
+    ChallengeEvent,
+    Message,
+    Pitch,
+    PitchAttachment,
+    PitchEvent,
+    Question,
+    SavedSearch,
+)
+
+CHALLENGE_FIELDS = (
+    "title",
+    "description",
+    "affected",
+    "tried",
+    "desired_outcomes",
+    "offer",
+    "funding_min_nok",
+    "funding_max_nok",
+    "timeline",
+    "deadline",
+    "contact_point",
+    "municipality",
+)
+
+
+def _check_deadline(deadline: date | None) -> None:
+    if deadline is not None and deadline < timezone.localdate():
+        raise ValidationError({"deadline": _("The deadline cannot be in the past.")}, code="deadline_past")
+
+
+def _check_contact_point(challenge: Challenge) -> None:
+    if challenge.contact_point is not None and challenge.contact_point.organisation_id != challenge.owner_id:
+        raise ValidationError({"contact_point": _("Choose one of your own contact points.")}, code="contact_point")
+
+
+def _apply(challenge: Challenge, data: dict[str, Any]) -> None:
+    for field in CHALLENGE_FIELDS:
+        if field in data:
+            setattr(challenge, field, data[field])
+    _check_contact_point(challenge)
+    challenge.full_clean()
+    challenge.save()
+    for relation in ("welfare_areas", "target_groups"):
+        if relation in data:
+            getattr(challenge, relation).set(data[relation])
+
+
+@transaction.atomic
+def challenge_create(
+    *, owner: Organisation, actor: User | None, data: dict[str, Any], uploads: list[UploadedFile] | None = None
+) -> Challenge:
+    if not owner.is_public_body:
+        raise ValidationError(_("Only public bodies publish challenges."), code="not_public_body")
+    _check_deadline(data.get("deadline"))
+    validate_uploads(uploads or [])
+    challenge = Challenge(owner=owner, created_by=actor, municipality=owner.municipality)
+    _apply(challenge, data)
+    ChallengeEvent.objects.create(challenge=challenge, to_status=Challenge.Status.DRAFT, actor=actor)
+    for upload in uploads or []:
+        _attach(ChallengeAttachment, upload=upload, actor=actor, challenge=challenge)
+    return challenge
+
+
+@transaction.atomic
+def challenge_update(
+    *, challenge: Challenge, actor: User, data: dict[str, Any], uploads: list[UploadedFile] | None = None
+) -> Challenge:
+    if challenge.status in (Challenge.Status.CLOSED, Challenge.Status.WITHDRAWN):
+        raise ValidationError(_("A closed or withdrawn challenge cannot be changed."), code="finished")
+    if "deadline" in data and data["deadline"] != challenge.deadline:
+        _check_deadline(data["deadline"])
+    validate_uploads(uploads or [])
+    _apply(challenge, data)
+    for upload in uploads or []:
+        _attach(ChallengeAttachment, upload=upload, actor=actor, challenge=challenge)
+    return challenge
+
+
+@transaction.atomic
+def challenge_transition(*, challenge: Challenge, actor: User | None, to_status: str, note: str = "") -> Challenge:
+    """Moves a challenge along its workflow and records who did it; publishing alerts saved searches."""
+    locked = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if to_status not in Challenge.TRANSITIONS[locked.status]:
+        raise ValidationError(
+            _("A challenge that is «%(current)s» cannot become «%(target)s».")
+            % {"current": locked.get_status_display(), "target": Challenge.Status(to_status).label},
+            code="transition",
+        )
+    if to_status == Challenge.Status.PUBLISHED:
+        _check_deadline(locked.deadline)
+        locked.published_at = timezone.now()
+    from_status = locked.status
+    locked.status = to_status
+    locked.save(update_fields=["status", "published_at", "updated_at"])
+    ChallengeEvent.objects.create(
+        challenge=locked, from_status=from_status, to_status=to_status, actor=actor, note=note[:300]
+    )
+    if to_status == Challenge.Status.PUBLISHED:
+        transaction.on_commit(lambda: tasks.alert_saved_searches.enqueue(challenge_id=locked.pk))
+    challenge.status, challenge.published_at = locked.status, locked.published_at
+    return locked
+
+
+def challenges_close_expired(*, today: date | None = None) -> int:
+    """Closes every open challenge whose deadline has passed; returns how many."""
+    today = today or timezone.localdate()
+    expired = Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES, deadline__lt=today)
+    closed = 0
+    for challenge in expired:
+        challenge_transition(challenge=challenge, actor=None, to_status=Challenge.Status.CLOSED, note="deadline")
+        closed += 1
+    return closed
+
+
+def _attach(model: type[Attachment], *, upload: UploadedFile, actor: User | None, **owner: Any) -> Attachment:
+    kind = validate_attachment(upload)
+    attachment = model(
+        token=secrets.token_urlsafe(32),
+        original_name=(upload.name or "vedlegg")[:255],
+        content_type=kind.content_type,
+        size=upload.size or 0,
+        uploaded_by=actor,
+        **owner,
+    )
+    attachment.file.save(f"upload.{kind.extension}", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def validate_uploads(uploads: Iterable[UploadedFile]) -> None:
+    """Check every file before anything is stored, so one bad file refuses the whole submission."""
+    errors = []
+    for upload in uploads:
+        try:
+            validate_attachment(upload)
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors, code="attachments")
+
+
+@transaction.atomic
+def question_ask(*, challenge: Challenge, user: User, text: str) -> Question:
+    if not challenge.accepts_pitches:
+        raise ValidationError(_("This challenge no longer takes questions."), code="closed")
+    question = Question(challenge=challenge, asked_by=user, text=text.strip())
+    question.full_clean()
+    question.save()
+    transaction.on_commit(lambda: tasks.notify_question_asked.enqueue(question_id=question.pk))
+    return question
+
+
+@transaction.atomic
+def question_answer(*, question: Question, actor: User, answer: str) -> Question:
+    """The answer is published to everyone; the asker is never named."""
+    if not answer.strip():
+        raise ValidationError({"answer": _("Write an answer.")}, code="empty")
+    question.answer = answer.strip()
+    question.answered_by = actor
+    question.answered_at = timezone.now()
+    question.full_clean()
+    question.save()
+    transaction.on_commit(lambda: tasks.notify_question_answered.enqueue(question_id=question.pk))
+    return question
+
+
+def _pitch_event(pitch: Pitch, from_status: str, actor: User | None) -> None:
+    PitchEvent.objects.create(pitch=pitch, from_status=from_status, to_status=pitch.status, actor=actor)
+
+
+@transaction.atomic
+def pitch_submit(
+    *,
+    sender: Organisation,
+    actor: User,
+    data: dict[str, Any],
+    uploads: list[UploadedFile],
+    challenge: Challenge | None = None,
+    receiver: Organisation | None = None,
+    contact_point: ContactPoint | None = None,
+) -> Pitch:
+    """A pitch answers a challenge; an unsolicited idea goes to a public body or one of its contact points."""
+    if sender.is_public_body:
+        raise ValidationError(_("Public bodies publish challenges; they do not send pitches."), code="sender")
+    if challenge is not None:
+        if not challenge.accepts_pitches:
+            raise ValidationError(_("This challenge is closed for pitches."), code="closed")
+        receiver = challenge.owner
+    elif contact_point is not None:
+        receiver = contact_point.organisation
+    if receiver is None or not receiver.is_public_body:
+        raise ValidationError(_("Choose a public body to send the idea to."), code="receiver")
+    validate_uploads(uploads)
+    pitch = Pitch(
+        sender=sender, receiver=receiver, challenge=challenge, contact_point=contact_point, created_by=actor, **data
+    )
+    pitch.full_clean()
+    pitch.save()
+    _pitch_event(pitch, "", actor)
+    for upload in uploads:
+        _attach(PitchAttachment, upload=upload, actor=actor, pitch=pitch)
+    transaction.on_commit(lambda: tasks.notify_pitch_received.enqueue(pitch_id=pitch.pk))
+    return pitch
+
+
+@transaction.atomic
+def pitch_set_status(*, pitch: Pitch, actor: User, to_status: str, reason: str = "") -> Pitch:
+    """The receiving body marks a pitch received, in dialogue or declined; selecting starts a collaboration
+    (collaborations.services.collaboration_start)."""
+    allowed = (Pitch.Status.RECEIVED, Pitch.Status.IN_DIALOGUE, Pitch.Status.DECLINED)
+    if to_status not in allowed:
+        raise ValidationError(_("Choose received, in dialogue or declined."), code="status")
+    if pitch.status in Pitch.DECIDED:
+        raise ValidationError(_("This pitch has already been decided."), code="decided")
+    if to_status == Pitch.Status.DECLINED and not reason.strip():
+        raise ValidationError({"reason": _("Tell the entrepreneur why the pitch is declined.")}, code="reason")
+    from_status = pitch.status
+    pitch.status = to_status
+    pitch.decline_reason = reason.strip() if to_status == Pitch.Status.DECLINED else ""
+    pitch.save(update_fields=["status", "decline_reason", "updated_at"])
+    _pitch_event(pitch, from_status, actor)
+    transaction.on_commit(lambda: tasks.notify_pitch_status.enqueue(pitch_id=pitch.pk))
+    return pitch
+
+
+def pitch_mark_selected(*, pitch: Pitch, actor: User) -> Pitch:
+    """Called inside collaboration_start's transaction."""
+    if pitch.status in Pitch.DECIDED:
+        raise ValidationError(_("This pitch has already been decided."), code="decided")
+    from_status = pitch.status
+    pitch.status = Pitch.Status.SELECTED
+    pitch.save(update_fields=["status", "updated_at"])
+    _pitch_event(pitch, from_status, actor)
+    if pitch.challenge is not None and Challenge.Status.PARTNER_CHOSEN in Challenge.TRANSITIONS[pitch.challenge.status]:
+        challenge_transition(challenge=pitch.challenge, actor=actor, to_status=Challenge.Status.PARTNER_CHOSEN)
+    transaction.on_commit(lambda: tasks.notify_pitch_status.enqueue(pitch_id=pitch.pk))
+    return pitch
+
+
+@transaction.atomic
+def message_send(*, pitch: Pitch, party: Organisation, actor: User, body: str) -> Message:
+    if party.pk not in (pitch.sender_id, pitch.receiver_id):
+        raise ValidationError(_("Only the two parties of a pitch can write in it."), code="party")
+    message = Message(pitch=pitch, sender=party, author=actor, body=body.strip())
+    message.full_clean()
+    message.save()
+    if party.pk == pitch.receiver_id and pitch.status in (Pitch.Status.SUBMITTED, Pitch.Status.RECEIVED):
+        from_status = pitch.status
+        pitch.status = Pitch.Status.IN_DIALOGUE
+        pitch.save(update_fields=["status", "updated_at"])
+        _pitch_event(pitch, from_status, actor)
+    transaction.on_commit(lambda: tasks.notify_message.enqueue(message_id=message.pk))
+    return message
+
+
+def saved_search_create(*, user: User, name: str, query: dict[str, str]) -> SavedSearch:
+    search = SavedSearch(user=user, name=name.strip() or _("My search"), query=query)
+    search.full_clean()
+    search.save()
+    return search

@@ -1,0 +1,146 @@
+"""Pages for members of the public body that owns a challenge."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samvei.accounts.request import authenticated_user
+from samvei.organisations.models import Organisation
+from samvei.organisations.views.common import add_service_errors
+
+from .. import permissions
+from ..forms import AnswerForm, ChallengeForm, TransitionForm
+from ..models import Challenge, Question
+from ..services import (
+    challenge_create,
+    challenge_transition,
+    challenge_update,
+    question_answer,
+)
+from .public import challenge_or_404
+
+
+def _owner_for(request: HttpRequest) -> Organisation:
+    """The public body the user writes for: chosen with ?organisation=<slug>, or their only one."""
+    user = authenticated_user(request)
+    bodies = Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS)
+    if not user.is_staff:
+        bodies = bodies.filter(memberships__user=user)
+    slug = request.GET.get("organisation") or request.POST.get("organisation")
+    owner = bodies.filter(slug=slug).first() if slug else (bodies.first() if bodies.count() == 1 else None)
+    if owner is None or not permissions.can_create_challenge(user=user, organisation=owner):
+        raise PermissionDenied
+    return owner
+
+
+def show_refusal(form: BaseForm, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        add_service_errors(form, error)
+
+
+def _form_data(form: ChallengeForm) -> tuple[dict[str, Any], list[UploadedFile]]:
+    data = {key: value for key, value in form.cleaned_data.items() if key != "attachments"}
+    return data, form.cleaned_data["attachments"]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def challenge_create_view(request: HttpRequest) -> HttpResponse:
+    owner = _owner_for(request)
+    user = authenticated_user(request)
+    form = ChallengeForm(request.POST or None, request.FILES or None, owner=owner)
+    if request.method == "POST" and form.is_valid():
+        data, uploads = _form_data(form)
+        try:
+            challenge = challenge_create(owner=owner, actor=user, data=data, uploads=uploads)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The challenge is saved as a draft. Publish it when it is ready."))
+            return redirect(challenge.get_absolute_url())
+    return render(
+        request,
+        "challenges/challenge_form.html",
+        {"form": form, "owner": owner},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = challenge_or_404(request, pk)
+    user = authenticated_user(request)
+    if not permissions.can_manage_challenge(user=user, challenge=challenge):
+        raise PermissionDenied
+    form = ChallengeForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=Challenge.objects.get(pk=challenge.pk),
+        owner=challenge.owner,
+    )
+    if request.method == "POST" and form.is_valid():
+        data, uploads = _form_data(form)
+        try:
+            challenge_update(challenge=challenge, actor=user, data=data, uploads=uploads)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The challenge is saved."))
+            return redirect(challenge.get_absolute_url())
+    return render(
+        request,
+        "challenges/challenge_form.html",
+        {"form": form, "owner": challenge.owner, "challenge": challenge},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def challenge_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = challenge_or_404(request, pk)
+    user = authenticated_user(request)
+    if not permissions.can_manage_challenge(user=user, challenge=challenge):
+        raise PermissionDenied
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose what should happen with the challenge."))
+        return redirect(challenge.get_absolute_url())
+    try:
+        challenge_transition(challenge=challenge, actor=user, to_status=form.cleaned_data["to_status"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The challenge is now «%(status)s».") % {"status": challenge.get_status_display()})
+    return redirect(challenge.get_absolute_url())
+
+
+@login_required
+@require_POST
+def question_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question.objects.select_related("challenge"), pk=pk)
+    user = authenticated_user(request)
+    if not permissions.can_manage_challenge(user=user, challenge=question.challenge):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        question_answer(question=question, actor=user, answer=form.cleaned_data["answer"])
+        messages.success(request, _("The answer is published."))
+    else:
+        messages.error(request, _("Write an answer."))
+    return redirect(question.challenge.get_absolute_url() + "#questions")

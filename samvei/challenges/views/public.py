@@ -1,0 +1,110 @@
+"""Pages everyone can see: the list of challenges, one challenge with its public questions, and the feed."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samvei.organisations.models import Organisation
+
+from .. import permissions
+from ..forms import AnswerForm, ChallengeFilterForm, QuestionForm, TransitionForm
+from ..models import Challenge
+from ..selectors import ChallengeFilters, answered_questions, challenge_list
+
+PAGE_SIZE = 20
+
+
+def filters_from(form: ChallengeFilterForm) -> ChallengeFilters:
+    return ChallengeFilters(**form.cleaned_data) if form.is_valid() else ChallengeFilters()
+
+
+def challenge_list_view(request: HttpRequest) -> HttpResponse:
+    form = ChallengeFilterForm(request.GET)
+    filters = filters_from(form)
+    page = Paginator(challenge_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "challenges/challenge_list.html",
+        {"form": form, "page": page, "query": query.urlencode(), "filters": filters},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+def challenge_or_404(request: HttpRequest, pk: int) -> Challenge:
+    challenge = (
+        Challenge.objects.select_related("owner", "municipality__county", "contact_point")
+        .prefetch_related("welfare_areas", "target_groups", "attachments")
+        .filter(pk=pk)
+        .first()
+    )
+    if challenge is None or not permissions.can_view_challenge(user=request.user, challenge=challenge):
+        raise Http404(_("There is no such challenge."))
+    return challenge
+
+
+def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = challenge_or_404(request, pk)
+    can_manage = permissions.can_manage_challenge(user=request.user, challenge=challenge)
+    context = {
+        "challenge": challenge,
+        "questions": answered_questions(challenge=challenge),
+        "can_manage": can_manage,
+        "can_ask": permissions.can_ask_question(user=request.user, challenge=challenge),
+        "question_form": QuestionForm(),
+        "pitching_organisations": Organisation.objects.filter(memberships__user_id=request.user.pk).exclude(
+            kind__in=Organisation.PUBLIC_BODY_KINDS
+        )
+        if request.user.is_authenticated
+        else Organisation.objects.none(),
+    }
+    if can_manage:
+        context |= {
+            "transitions": [Challenge.Status(s) for s in Challenge.TRANSITIONS[challenge.status]],
+            "transition_form": TransitionForm(),
+            "unanswered": challenge.questions.filter(answer=""),
+            "answer_form": AnswerForm(),
+            "pitches": challenge.pitches.select_related("sender")
+            if permissions.can_see_pitches_to(user=request.user, challenge=challenge)
+            else challenge.pitches.none(),
+            "events": challenge.events.select_related("actor"),
+        }
+    return render(request, "challenges/challenge_detail.html", context)
+
+
+class ChallengeFeed(Feed):  # type: ignore[type-arg]
+    """Atom feed of newly published challenges, filtered like the list."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("New challenges on Samvei")
+    subtitle = gettext_lazy("Needs that public bodies invite social entrepreneurs to help with.")
+
+    def get_object(self, request: HttpRequest) -> ChallengeFilters:  # type: ignore[override]
+        return filters_from(ChallengeFilterForm(request.GET))
+
+    def link(self) -> str:
+        from django.urls import reverse
+
+        return reverse("challenges:list")
+
+    def items(self, filters: ChallengeFilters) -> list[Challenge]:
+        return list(challenge_list(filters=filters)[:50])
+
+    def item_title(self, item: Challenge) -> str:
+        return item.title
+
+    def item_description(self, item: Challenge) -> str:
+        return item.description
+
+    def item_pubdate(self, item: Challenge):  # type: ignore[no-untyped-def]
+        return item.published_at
+
+    def item_author_name(self, item: Challenge) -> str:
+        return item.owner.name

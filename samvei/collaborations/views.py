@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samvei.accounts.request import authenticated_user
+from samvei.challenges import permissions as challenge_permissions
+from samvei.challenges.models import Pitch
+
+from . import permissions
+from .models import Collaboration
+from .selectors import collaborations_for
+from .services import collaboration_start
+
+
+@login_required
+def collaboration_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "collaborations/collaboration_list.html",
+        {"collaborations": collaborations_for(user=authenticated_user(request))},
+    )
+
+
+@login_required
+def collaboration_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    collaboration = get_object_or_404(
+        Collaboration.objects.select_related("public_body", "partner", "pitch", "challenge"), pk=pk
+    )
+    if not permissions.can_view_collaboration(user=request.user, collaboration=collaboration):
+        raise Http404(_("There is no such collaboration."))
+    return render(
+        request,
+        "collaborations/collaboration_detail.html",
+        {"collaboration": collaboration, "events": collaboration.events.select_related("actor")},
+    )
+
+
+@login_required
+@require_POST
+def collaboration_start_view(request: HttpRequest, pitch_id: int) -> HttpResponse:
+    """The receiving public body selects a pitch."""
+    pitch = get_object_or_404(Pitch, pk=pitch_id)
+    user = authenticated_user(request)
+    if not challenge_permissions.can_view_pitch(user=user, pitch=pitch):
+        raise Http404(_("There is no such pitch."))
+    if not challenge_permissions.can_decide_pitch(user=user, pitch=pitch):
+        messages.error(request, _("Only the receiving public body can select a pitch."))
+        return redirect(pitch.get_absolute_url())
+    try:
+        collaboration = collaboration_start(pitch=pitch, actor=user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(pitch.get_absolute_url())
+    messages.success(request, _("The pitch is selected and the collaboration has started."))
+    return redirect(collaboration.get_absolute_url())

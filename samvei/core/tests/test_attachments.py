@@ -1,0 +1,65 @@
+import io
+import zipfile
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from samvei.core.attachments import MAX_ATTACHMENT_BYTES, validate_attachment
+
+PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+DOCX_BYTES = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+ODT_BYTES = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office/>"})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("plan.pdf", PDF_BYTES, "application/pdf"),
+        ("bilde.png", PNG_BYTES, "image/png"),
+        ("foto.jpg", JPEG_BYTES, "image/jpeg"),
+        ("notat.docx", DOCX_BYTES, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("notat.odt", ODT_BYTES, "application/vnd.oasis.opendocument.text"),
+    ],
+)
+def test_allowed_kinds_are_recognised_by_content(name, content, content_type):
+    assert validate_attachment(SimpleUploadedFile(name, content)).content_type == content_type
+
+
+def test_the_name_does_not_matter_only_the_content():
+    kind = validate_attachment(SimpleUploadedFile("rapport.exe", PDF_BYTES))
+
+    assert kind.extension == "pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("program.pdf", b"MZ\x90\x00" + b"\x00" * 64),
+        ("side.pdf", b"<html><script>alert(1)</script></html>"),
+        ("arkiv.docx", _zip({"readme.txt": b"hei"})),
+        ("tom.pdf", b""),
+    ],
+)
+def test_disguised_or_empty_files_are_refused(name, content):
+    with pytest.raises(ValidationError):
+        validate_attachment(SimpleUploadedFile(name, content))
+
+
+def test_files_over_ten_megabytes_are_refused_with_the_limit_named():
+    big = SimpleUploadedFile("stor.pdf", PDF_BYTES + b"0" * MAX_ATTACHMENT_BYTES)
+
+    with pytest.raises(ValidationError, match="10"):
+        validate_attachment(big)

@@ -10,9 +10,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test serve setup setup-test migrate lint typecheck lock messages clean
 
+# The background worker (e-mails, alerts, closing challenges) runs beside the web server; Ctrl+C stops both.
 run: setup migrate
 	$(MANAGE) load_demo_data
+	$(MANAGE) close_expired_challenges --schedule
 	@echo "Samvei: http://127.0.0.1:$(PORT)/"
+	trap 'kill 0' EXIT INT TERM; \
+	$(MANAGE) db_worker --no-startup-delay & \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup-test
@@ -23,7 +27,10 @@ serve: setup migrate
 		SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
-	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
+	$(MANAGE) close_expired_challenges --schedule && \
+	trap 'kill 0' EXIT INT TERM; \
+	$(MANAGE) db_worker & \
+	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
 
 setup: $(VENV)/.base-installed static/vendor/.built var/secret_key
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from samvei.core.api_errors import validation_error_detail
 from samvei.challenges.api import router as challenges_router
+from samvei.core.api_errors import validation_error_detail
 from samvei.geography.api import router as geography_router
 from samvei.organisations.api import router as organisations_router
 

@@ -136,7 +136,9 @@ class PitchOut(Schema):
         return obj.receiver.name
 
 
-@router.get("/pitches", response=list[PitchOut], auth=django_auth, summary="Pitches your organisations sent or received")
+@router.get(
+    "/pitches", response=list[PitchOut], auth=django_auth, summary="Pitches your organisations sent or received"
+)
 @paginate(CountItemsPagination)
 def pitch_list_api(request: HttpRequest) -> list[Pitch]:
     return pitches_for(user=authenticated_user(request))  # type: ignore[return-value]

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samvei.accounts.models import User
+from samvei.core.widgets import HtmlDateInput
 from samvei.geography.forms import county_choices
 from samvei.organisations.forms import (
     checkboxes,
@@ -54,9 +55,7 @@ class ChallengeFilterForm(forms.Form):
         required=False,
         choices=[("", _("All statuses"))] + [(s, Challenge.Status(s).label) for s in Challenge.PUBLIC_STATUSES],
     )
-    deadline_from = forms.DateField(
-        label=_("Deadline on or after"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline_from = forms.DateField(label=_("Deadline on or after"), required=False, widget=HtmlDateInput())
 
 
 class ChallengeForm(forms.ModelForm[Challenge]):
@@ -88,7 +87,7 @@ class ChallengeForm(forms.ModelForm[Challenge]):
             "desired_outcomes": forms.Textarea(attrs={"rows": 3}),
             "offer": forms.Textarea(attrs={"rows": 3}),
             "timeline": forms.Textarea(attrs={"rows": 2}),
-            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "deadline": HtmlDateInput(),
         }
 
     def __init__(self, *args: Any, owner: Organisation, **kwargs: Any) -> None:
@@ -146,7 +145,9 @@ class PitchForm(forms.ModelForm[Pitch]):
 class PitchStatusForm(forms.Form):
     to_status = forms.ChoiceField(
         label=_("Mark the pitch as"),
-        choices=[(s, Pitch.Status(s).label) for s in (Pitch.Status.RECEIVED, Pitch.Status.IN_DIALOGUE, Pitch.Status.DECLINED)],
+        choices=[
+            (s, Pitch.Status(s).label) for s in (Pitch.Status.RECEIVED, Pitch.Status.IN_DIALOGUE, Pitch.Status.DECLINED)
+        ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

@@ -12,6 +12,9 @@ def can_view_collaboration(*, user: User | AnonymousUser, collaboration: Collabo
     """The two parties, and platform staff who follow up collaborations."""
     if not user.is_authenticated:
         return False
-    return user.is_staff or Membership.objects.filter(
-        user=user, organisation_id__in=[collaboration.public_body_id, collaboration.partner_id]
-    ).exists()
+    return (
+        user.is_staff
+        or Membership.objects.filter(
+            user=user, organisation_id__in=[collaboration.public_body_id, collaboration.partner_id]
+        ).exists()
+    )

@@ -55,11 +55,26 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
 
 @pytest.fixture
 def staff_member():
-    """Platform staff who is also a member of Stavanger kommune: sees every member page."""
+    """Platform staff who is an admin of Stavanger kommune and of an enterprise: sees every member page."""
+    from samvei.organisations.tests.factories import OrganisationFactory
+
     user = StaffFactory()
     organisation = Organisation.objects.get(municipality__number="1103")
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
+    Membership.objects.create(user=user, organisation=OrganisationFactory(), role=Membership.Role.ADMIN)
     return user
+
+
+@pytest.fixture
+def challenge_with_pitch(staff_member):
+    """A published challenge from Stavanger with a question and a pitch from an enterprise."""
+    from samvei.challenges.models import Question
+    from samvei.challenges.tests.factories import ChallengeFactory, PitchFactory
+
+    challenge = ChallengeFactory()
+    Question.objects.create(challenge=challenge, text="Hvor mange beboere?", answer="Rundt 40.")
+    Question.objects.create(challenge=challenge, text="Ubesvart spørsmål?")
+    return challenge, PitchFactory(challenge=challenge)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 
-def public_pages() -> list[str]:
+def public_pages(*, challenge_pk: int) -> list[str]:
     pages = []
     for language in ("nb", "en"):
         with translation.override(language):
@@ -21,6 +21,8 @@ def public_pages() -> list[str]:
                 reverse("municipalities:who-decides"),
                 reverse("account_login"),
                 reverse("account_signup"),
+                reverse("challenges:list"),
+                reverse("challenges:detail", kwargs={"pk": challenge_pk}),
             ]
     return [
         *pages,
@@ -33,14 +35,24 @@ def public_pages() -> list[str]:
         reverse("organisations:list") + "?kind=alien",
         reverse("municipalities:who-decides") + "?municipality=",
         reverse("account_reset_password"),
+        reverse("challenges:list") + "?welfare_area=elderly-care&deadline_from=nonsense",
         "/en/no-such-page/",
     ]
 
 
-def member_pages(*, organisation_slug: str) -> list[str]:
-    """Pages for a signed-in staff member of the public body `organisation_slug`."""
+def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) -> list[str]:
+    """Pages for a signed-in staff member of the public body `organisation_slug`, which owns the challenge
+    and received the pitch."""
     slug = {"slug": organisation_slug}
     return [
+        reverse("challenges:create"),
+        reverse("challenges:edit", kwargs={"pk": challenge_pk}),
+        reverse("challenges:detail", kwargs={"pk": challenge_pk}),
+        reverse("challenges:pitch-inbox"),
+        reverse("challenges:pitch-detail", kwargs={"pk": pitch_pk}),
+        reverse("challenges:saved-searches"),
+        reverse("challenges:idea-create", kwargs={"slug": "oslo-0301"}),
+        reverse("collaborations:list"),
         reverse("accounts:profile"),
         reverse("accounts:delete"),
         reverse("organisations:mine"),

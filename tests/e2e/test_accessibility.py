@@ -12,9 +12,9 @@ from .pages import member_pages, public_pages
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_public_pages_have_no_axe_violations(live_server, page: Page):
+def test_public_pages_have_no_axe_violations(live_server, page: Page, challenge_with_pitch):
     found = {}
-    for path in public_pages():
+    for path in public_pages(challenge_pk=challenge_with_pitch[0].pk):
         page.goto(live_server.url + path)
         if violations := axe_violations(page):
             found[path] = violations
@@ -22,10 +22,11 @@ def test_public_pages_have_no_axe_violations(live_server, page: Page):
     assert found == {}, json.dumps(found, indent=2)
 
 
-def test_member_pages_have_no_axe_violations(live_server, page: Page, sign_in, staff_member):
+def test_member_pages_have_no_axe_violations(live_server, page: Page, sign_in, staff_member, challenge_with_pitch):
     sign_in(page, staff_member)
+    challenge, pitch = challenge_with_pitch
     found = {}
-    for path in member_pages(organisation_slug="stavanger-1103"):
+    for path in member_pages(organisation_slug="stavanger-1103", challenge_pk=challenge.pk, pitch_pk=pitch.pk):
         response = page.goto(live_server.url + path)
         assert response is not None
         assert response.status == 200, path

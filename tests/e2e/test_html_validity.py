@@ -14,15 +14,19 @@ from .pages import member_pages, public_pages
 pytestmark = pytest.mark.django_db
 
 
-def test_every_page_is_valid_html(client, tmp_path, staff_member):
+def test_every_page_is_valid_html(client, tmp_path, staff_member, challenge_with_pitch):
     java = shutil.which("java")
     if java is None and not os.environ.get("CI"):
         pytest.skip("Java is not installed; CI runs this check")
     assert java is not None, "Java is required for the Nu Html Checker"
     member = Client()
     member.force_login(staff_member)
-    pages = [(client, path) for path in public_pages()]
-    pages += [(member, path) for path in member_pages(organisation_slug="stavanger-1103")]
+    challenge, pitch = challenge_with_pitch
+    pages = [(client, path) for path in public_pages(challenge_pk=challenge.pk)]
+    pages += [
+        (member, path)
+        for path in member_pages(organisation_slug="stavanger-1103", challenge_pk=challenge.pk, pitch_pk=pitch.pk)
+    ]
     files = {}
     for index, (http, path) in enumerate(pages):
         response = http.get(path)

@@ -8,200 +8,501 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geography', '0001_initial'),
-        ('organisations', '0001_initial'),
-        ('taxonomy', '0001_initial'),
+        ("geography", "0001_initial"),
+        ("organisations", "0001_initial"),
+        ("taxonomy", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Challenge',
+            name="Challenge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('ref', models.CharField(blank=True, max_length=100, null=True, unique=True, verbose_name='external reference')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(verbose_name='the problem')),
-                ('affected', models.TextField(blank=True, verbose_name='who is affected')),
-                ('tried', models.TextField(blank=True, verbose_name='what has been tried')),
-                ('desired_outcomes', models.TextField(blank=True, verbose_name='desired outcomes')),
-                ('offer', models.TextField(blank=True, help_text='Premises, data, staff time, pilot funding and the like.', verbose_name='what we offer')),
-                ('funding_min_nok', models.PositiveIntegerField(blank=True, null=True, verbose_name='pilot funding from (NOK)')),
-                ('funding_max_nok', models.PositiveIntegerField(blank=True, null=True, verbose_name='pilot funding up to (NOK)')),
-                ('timeline', models.TextField(blank=True, verbose_name='timeline')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='deadline for pitches')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Open for pitches'), ('in_dialogue', 'In dialogue'), ('partner_chosen', 'Partner chosen'), ('closed', 'Closed'), ('withdrawn', 'Withdrawn')], default='draft', max_length=20, verbose_name='status')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('is_example', models.BooleanField(default=False, verbose_name='example')),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('contact_point', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisations.contactpoint', verbose_name='contact')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='challenges', to='geography.municipality', verbose_name='municipality')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='challenges', to='organisations.organisation', verbose_name='public body')),
-                ('target_groups', models.ManyToManyField(blank=True, to='taxonomy.targetgroup', verbose_name='target groups')),
-                ('welfare_areas', models.ManyToManyField(blank=True, to='taxonomy.welfarearea', verbose_name='welfare areas')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "ref",
+                    models.CharField(
+                        blank=True, max_length=100, null=True, unique=True, verbose_name="external reference"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(verbose_name="the problem")),
+                ("affected", models.TextField(blank=True, verbose_name="who is affected")),
+                ("tried", models.TextField(blank=True, verbose_name="what has been tried")),
+                ("desired_outcomes", models.TextField(blank=True, verbose_name="desired outcomes")),
+                (
+                    "offer",
+                    models.TextField(
+                        blank=True,
+                        help_text="Premises, data, staff time, pilot funding and the like.",
+                        verbose_name="what we offer",
+                    ),
+                ),
+                (
+                    "funding_min_nok",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="pilot funding from (NOK)"),
+                ),
+                (
+                    "funding_max_nok",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="pilot funding up to (NOK)"),
+                ),
+                ("timeline", models.TextField(blank=True, verbose_name="timeline")),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="deadline for pitches")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Open for pitches"),
+                            ("in_dialogue", "In dialogue"),
+                            ("partner_chosen", "Partner chosen"),
+                            ("closed", "Closed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="published")),
+                ("is_example", models.BooleanField(default=False, verbose_name="example")),
+                ("search_text", models.TextField(default="", editable=False)),
+                (
+                    "contact_point",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisations.contactpoint",
+                        verbose_name="contact",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="challenges",
+                        to="geography.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="challenges",
+                        to="organisations.organisation",
+                        verbose_name="public body",
+                    ),
+                ),
+                (
+                    "target_groups",
+                    models.ManyToManyField(blank=True, to="taxonomy.targetgroup", verbose_name="target groups"),
+                ),
+                (
+                    "welfare_areas",
+                    models.ManyToManyField(blank=True, to="taxonomy.welfarearea", verbose_name="welfare areas"),
+                ),
             ],
             options={
-                'verbose_name': 'challenge',
-                'verbose_name_plural': 'challenges',
-                'ordering': ['-published_at', '-created_at'],
+                "verbose_name": "challenge",
+                "verbose_name_plural": "challenges",
+                "ordering": ["-published_at", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ChallengeAttachment',
+            name="ChallengeAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('token', models.CharField(editable=False, max_length=43, unique=True)),
-                ('file', models.FileField(max_length=300, upload_to=samvei.challenges.models.attachment_path, verbose_name='file')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='challenges.challenge')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("token", models.CharField(editable=False, max_length=43, unique=True)),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=300, upload_to=samvei.challenges.models.attachment_path, verbose_name="file"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
-                'abstract': False,
+                "ordering": ["created_at"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ChallengeEvent',
+            name="ChallengeEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', 'Draft'), ('published', 'Open for pitches'), ('in_dialogue', 'In dialogue'), ('partner_chosen', 'Partner chosen'), ('closed', 'Closed'), ('withdrawn', 'Withdrawn')], max_length=20)),
-                ('to_status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Open for pitches'), ('in_dialogue', 'In dialogue'), ('partner_chosen', 'Partner chosen'), ('closed', 'Closed'), ('withdrawn', 'Withdrawn')], max_length=20)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='challenges.challenge')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Open for pitches"),
+                            ("in_dialogue", "In dialogue"),
+                            ("partner_chosen", "Partner chosen"),
+                            ("closed", "Closed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Open for pitches"),
+                            ("in_dialogue", "In dialogue"),
+                            ("partner_chosen", "Partner chosen"),
+                            ("closed", "Closed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="challenges.challenge"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'challenge event',
-                'verbose_name_plural': 'challenge events',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "challenge event",
+                "verbose_name_plural": "challenge events",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Pitch',
+            name="Pitch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(max_length=3000, verbose_name='summary')),
-                ('approach', models.TextField(blank=True, max_length=6000, verbose_name='how we would do it')),
-                ('expected_effects', models.TextField(blank=True, max_length=3000, verbose_name='expected effects')),
-                ('cost_estimate', models.TextField(blank=True, max_length=2000, verbose_name='cost estimate')),
-                ('status', models.CharField(choices=[('submitted', 'Sent'), ('received', 'Received'), ('in_dialogue', 'In dialogue'), ('declined', 'Declined'), ('selected', 'Selected')], default='submitted', max_length=20, verbose_name='status')),
-                ('decline_reason', models.TextField(blank=True, verbose_name='reason for declining')),
-                ('challenge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='pitches', to='challenges.challenge')),
-                ('contact_point', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pitches', to='organisations.contactpoint')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('receiver', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pitches_received', to='organisations.organisation')),
-                ('sender', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pitches_sent', to='organisations.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("summary", models.TextField(max_length=3000, verbose_name="summary")),
+                ("approach", models.TextField(blank=True, max_length=6000, verbose_name="how we would do it")),
+                ("expected_effects", models.TextField(blank=True, max_length=3000, verbose_name="expected effects")),
+                ("cost_estimate", models.TextField(blank=True, max_length=2000, verbose_name="cost estimate")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Sent"),
+                            ("received", "Received"),
+                            ("in_dialogue", "In dialogue"),
+                            ("declined", "Declined"),
+                            ("selected", "Selected"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("decline_reason", models.TextField(blank=True, verbose_name="reason for declining")),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pitches",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "contact_point",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pitches",
+                        to="organisations.contactpoint",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "receiver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pitches_received",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "sender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pitches_sent",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pitch',
-                'verbose_name_plural': 'pitches',
-                'ordering': ['-created_at'],
+                "verbose_name": "pitch",
+                "verbose_name_plural": "pitches",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=5000, verbose_name='message')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sender', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organisation')),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='challenges.pitch')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(max_length=5000, verbose_name="message")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="organisations.organisation"
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="messages", to="challenges.pitch"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PitchAttachment',
+            name="PitchAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('token', models.CharField(editable=False, max_length=43, unique=True)),
-                ('file', models.FileField(max_length=300, upload_to=samvei.challenges.models.attachment_path, verbose_name='file')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='challenges.pitch')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("token", models.CharField(editable=False, max_length=43, unique=True)),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=300, upload_to=samvei.challenges.models.attachment_path, verbose_name="file"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="attachments", to="challenges.pitch"
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
-                'abstract': False,
+                "ordering": ["created_at"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PitchEvent',
+            name="PitchEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('submitted', 'Sent'), ('received', 'Received'), ('in_dialogue', 'In dialogue'), ('declined', 'Declined'), ('selected', 'Selected')], max_length=20)),
-                ('to_status', models.CharField(choices=[('submitted', 'Sent'), ('received', 'Received'), ('in_dialogue', 'In dialogue'), ('declined', 'Declined'), ('selected', 'Selected')], max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='challenges.pitch')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("submitted", "Sent"),
+                            ("received", "Received"),
+                            ("in_dialogue", "In dialogue"),
+                            ("declined", "Declined"),
+                            ("selected", "Selected"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Sent"),
+                            ("received", "Received"),
+                            ("in_dialogue", "In dialogue"),
+                            ("declined", "Declined"),
+                            ("selected", "Selected"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="challenges.pitch"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('text', models.TextField(max_length=2000, verbose_name='question')),
-                ('answer', models.TextField(blank=True, verbose_name='answer')),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('asked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='challenges.challenge')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("text", models.TextField(max_length=2000, verbose_name="question")),
+                ("answer", models.TextField(blank=True, verbose_name="answer")),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "asked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="questions", to="challenges.challenge"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['created_at'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='SavedSearch',
+            name="SavedSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('query', models.JSONField(default=dict, verbose_name='filters')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_searches', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("query", models.JSONField(default=dict, verbose_name="filters")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_searches",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'saved search',
-                'verbose_name_plural': 'saved searches',
-                'ordering': ['name'],
+                "verbose_name": "saved search",
+                "verbose_name_plural": "saved searches",
+                "ordering": ["name"],
             },
         ),
         migrations.AddIndex(
-            model_name='challenge',
-            index=models.Index(fields=['status', 'deadline'], name='challenges_status_deadline_idx'),
+            model_name="challenge",
+            index=models.Index(fields=["status", "deadline"], name="challenges_status_deadline_idx"),
         ),
         migrations.AddConstraint(
-            model_name='challenge',
-            constraint=models.CheckConstraint(condition=models.Q(('funding_min_nok__isnull', True), ('funding_max_nok__isnull', True), ('funding_min_nok__lte', models.F('funding_max_nok')), _connector='OR'), name='challenges_funding_range_ordered'),
+            model_name="challenge",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("funding_min_nok__isnull", True),
+                    ("funding_max_nok__isnull", True),
+                    ("funding_min_nok__lte", models.F("funding_max_nok")),
+                    _connector="OR",
+                ),
+                name="challenges_funding_range_ordered",
+            ),
         ),
     ]

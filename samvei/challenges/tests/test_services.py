@@ -14,7 +14,7 @@ from samvei.collaborations.services import collaboration_start
 from samvei.core.tests.test_attachments import PDF_BYTES
 from samvei.taxonomy.models import WelfareArea
 
-from .factories import ChallengeFactory, PitchFactory
+from .factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +88,7 @@ def test_a_pitch_to_a_closed_challenge_is_refused(challenge, enterprise, entrepr
     assert not Pitch.objects.exists()
 
 
-def test_a_pitch_after_the_deadline_is_refused_even_before_the_challenge_is_closed(
-    stavanger, enterprise, entrepreneur
-):
+def test_a_pitch_after_the_deadline_is_refused_even_before_the_challenge_is_closed(stavanger, enterprise, entrepreneur):
     challenge = ChallengeFactory(owner=stavanger, deadline=YESTERDAY)
 
     with pytest.raises(ValidationError):
@@ -134,9 +132,7 @@ def test_an_unsolicited_idea_goes_to_the_contact_points_body(oslo, enterprise, e
 
     point = ContactPointFactory(organisation=oslo)
 
-    pitch = services.pitch_submit(
-        contact_point=point, sender=enterprise, actor=entrepreneur, data=PITCH, uploads=[]
-    )
+    pitch = services.pitch_submit(contact_point=point, sender=enterprise, actor=entrepreneur, data=PITCH, uploads=[])
 
     assert (pitch.receiver, pitch.challenge) == (oslo, None)
 

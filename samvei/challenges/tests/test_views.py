@@ -10,7 +10,7 @@ from samvei.challenges.services import pitch_submit
 from samvei.core.attachments import MAX_ATTACHMENT_BYTES
 from samvei.core.tests.test_attachments import PDF_BYTES
 
-from .factories import ChallengeFactory, PitchFactory
+from .factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +130,10 @@ def test_an_entrepreneur_cannot_create_a_challenge(client, entrepreneur):
 def test_another_body_cannot_publish_or_edit_the_challenge(client, draft, other_body_member):
     client.force_login(other_body_member)
 
-    assert client.post(reverse("challenges:transition", kwargs={"pk": draft.pk}), {"to_status": "published"}).status_code == 404
+    assert (
+        client.post(reverse("challenges:transition", kwargs={"pk": draft.pk}), {"to_status": "published"}).status_code
+        == 404
+    )
     assert client.post(reverse("challenges:edit", kwargs={"pk": draft.pk}), CHALLENGE).status_code == 404
     draft.refresh_from_db()
     assert draft.status == "draft"
@@ -179,7 +182,9 @@ def test_pitch_to_a_closed_challenge_is_refused(client, stavanger, entrepreneur,
     assert not Pitch.objects.exists()
 
 
-def test_cannot_pitch_in_the_name_of_an_organisation_you_do_not_belong_to(client, challenge, other_entrepreneur, enterprise):
+def test_cannot_pitch_in_the_name_of_an_organisation_you_do_not_belong_to(
+    client, challenge, other_entrepreneur, enterprise
+):
     client.force_login(other_entrepreneur)
 
     response = client.post(
@@ -191,7 +196,9 @@ def test_cannot_pitch_in_the_name_of_an_organisation_you_do_not_belong_to(client
 
 
 @pytest.mark.parametrize("role", ["other_entrepreneur", "other_body_member", "staff"])
-def test_a_pitch_and_its_files_are_invisible_to_third_parties(client, request, challenge, enterprise, entrepreneur, role):
+def test_a_pitch_and_its_files_are_invisible_to_third_parties(
+    client, request, challenge, enterprise, entrepreneur, role
+):
     pitch = pitch_submit(
         challenge=challenge,
         sender=enterprise,
@@ -315,7 +322,10 @@ def test_only_the_owner_answers(client, challenge, entrepreneur, other_body_memb
 def test_saving_a_search_keeps_the_current_filters(client, entrepreneur):
     client.force_login(entrepreneur)
 
-    client.post(reverse("challenges:saved-search-create"), {"name": "Eldre i Rogaland", "county": "11", "welfare_area": "elderly-care"})
+    client.post(
+        reverse("challenges:saved-search-create"),
+        {"name": "Eldre i Rogaland", "county": "11", "welfare_area": "elderly-care"},
+    )
 
     search = SavedSearch.objects.get(user=entrepreneur)
     assert search.query == {"county": "11", "welfare_area": "elderly-care"}
@@ -358,3 +368,36 @@ def test_api_shows_answered_questions_without_askers(client, challenge, entrepre
     body = client.get(f"/api/v1/challenges/{challenge.pk}").json()
 
     assert body["questions"] == [{"question": "Hvor mange?", "answer": "40", "answered_at": None}]
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", "-1"])
+def test_idea_to_an_unknown_contact_point_is_a_404(client, entrepreneur, value):
+    client.force_login(entrepreneur)
+
+    assert (
+        client.get(
+            reverse("challenges:idea-create", kwargs={"slug": "oslo-0301"}), {"contact_point": value}
+        ).status_code
+        == 404
+    )
+
+
+def test_idea_to_a_public_body_reaches_its_entry_contact(client, entrepreneur, enterprise, oslo):
+    from samvei.organisations.tests.factories import ContactPointFactory
+
+    entry = ContactPointFactory(organisation=oslo, is_entry_contact=True)
+    client.force_login(entrepreneur)
+
+    client.post(
+        reverse("challenges:idea-create", kwargs={"slug": oslo.slug}),
+        {**PITCH, "sender": enterprise.pk, "contact_point": entry.pk},
+    )
+
+    pitch = Pitch.objects.get()
+    assert (pitch.receiver, pitch.contact_point, pitch.challenge) == (oslo, entry, None)
+
+
+def test_ideas_cannot_be_sent_to_an_enterprise(client, entrepreneur, enterprise):
+    client.force_login(entrepreneur)
+
+    assert client.get(reverse("challenges:idea-create", kwargs={"slug": enterprise.slug})).status_code == 404

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.forms import BaseForm
@@ -30,15 +30,17 @@ from ..services import (
 from .public import challenge_or_404
 
 
-def _owner_for(request: HttpRequest) -> Organisation:
+def _owner_for(request: HttpRequest) -> Organisation | None:
     """The public body the user writes for: chosen with ?organisation=<slug>, or their only one."""
     user = authenticated_user(request)
-    bodies = Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS)
-    if not user.is_staff:
-        bodies = bodies.filter(memberships__user=user)
     slug = request.GET.get("organisation") or request.POST.get("organisation")
-    owner = bodies.filter(slug=slug).first() if slug else (bodies.first() if bodies.count() == 1 else None)
-    if owner is None or not permissions.can_create_challenge(user=user, organisation=owner):
+    public_bodies = Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS)
+    if slug:
+        owner = public_bodies.filter(slug=slug).first()
+    else:
+        mine = list(public_bodies.filter(memberships__user=user)[:2])
+        owner = mine[0] if len(mine) == 1 else None
+    if owner is not None and not permissions.can_create_challenge(user=user, organisation=owner):
         raise PermissionDenied
     return owner
 
@@ -62,6 +64,11 @@ def _form_data(form: ChallengeForm) -> tuple[dict[str, Any], list[UploadedFile]]
 def challenge_create_view(request: HttpRequest) -> HttpResponse:
     owner = _owner_for(request)
     user = authenticated_user(request)
+    if owner is None:
+        bodies = Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS, memberships__user=user)
+        if not bodies.exists():
+            raise PermissionDenied
+        return render(request, "challenges/choose_owner.html", {"bodies": bodies})
     form = ChallengeForm(request.POST or None, request.FILES or None, owner=owner)
     if request.method == "POST" and form.is_valid():
         data, uploads = _form_data(form)

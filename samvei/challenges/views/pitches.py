@@ -22,9 +22,7 @@ from .manage import show_refusal
 from .public import challenge_or_404
 
 
-def _pitch_form_page(
-    request: HttpRequest, *, heading_context: dict[str, object], submit: object
-) -> HttpResponse:
+def _pitch_form_page(request: HttpRequest, *, heading_context: dict[str, object], submit: object) -> HttpResponse:
     user = authenticated_user(request)
     form = PitchForm(request.POST or None, request.FILES or None, user=user)
     if not form.fields["sender"].queryset.exists():  # type: ignore[attr-defined]
@@ -66,10 +64,11 @@ def idea_create(request: HttpRequest, slug: str) -> HttpResponse:
     """«Hvem kan vi fortelle ideen vår til?»: an idea to a public body, or to one of its contact points."""
     receiver = get_object_or_404(Organisation, slug=slug, kind__in=Organisation.PUBLIC_BODY_KINDS)
     contact_point = None
-    if request.GET.get("contact_point") or request.POST.get("contact_point"):
-        contact_point = ContactPoint.objects.filter(
-            organisation=receiver, pk=request.GET.get("contact_point") or request.POST.get("contact_point")
-        ).first()
+    chosen = request.POST.get("contact_point") or request.GET.get("contact_point") or ""
+    if chosen:
+        contact_point = (
+            ContactPoint.objects.filter(organisation=receiver, pk=int(chosen)).first() if chosen.isdigit() else None
+        )
         if contact_point is None:
             raise Http404(_("There is no such contact point."))
     if contact_point is None:
@@ -174,9 +173,7 @@ def question_ask_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _download(attachment: ChallengeAttachment | PitchAttachment) -> FileResponse:
-    response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
-    )
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
     response["Content-Type"] = attachment.content_type
     response["Cache-Control"] = "private, no-store"
     return response

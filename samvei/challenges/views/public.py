@@ -86,7 +86,7 @@ class ChallengeFeed(Feed):  # type: ignore[type-arg]
     title = gettext_lazy("New challenges on Samvei")
     subtitle = gettext_lazy("Needs that public bodies invite social entrepreneurs to help with.")
 
-    def get_object(self, request: HttpRequest) -> ChallengeFilters:  # type: ignore[override]
+    def get_object(self, request: HttpRequest) -> ChallengeFilters:
         return filters_from(ChallengeFilterForm(request.GET))
 
     def link(self) -> str:

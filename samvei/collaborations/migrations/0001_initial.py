@@ -7,46 +7,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('challenges', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("challenges", "0001_initial"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Collaboration',
+            name="Collaboration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('stage', models.CharField(choices=[('started', 'Started'), ('agreed', 'Agreement in place'), ('pilot', 'Pilot running'), ('ended', 'Ended')], default='started', max_length=20, verbose_name='stage')),
-                ('challenge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='collaborations', to='challenges.challenge')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='collaborations_as_partner', to='organisations.organisation')),
-                ('pitch', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='collaboration', to='challenges.pitch')),
-                ('public_body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='collaborations_as_buyer', to='organisations.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("started", "Started"),
+                            ("agreed", "Agreement in place"),
+                            ("pilot", "Pilot running"),
+                            ("ended", "Ended"),
+                        ],
+                        default="started",
+                        max_length=20,
+                        verbose_name="stage",
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="collaborations",
+                        to="challenges.challenge",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="collaborations_as_partner",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="collaboration",
+                        to="challenges.pitch",
+                    ),
+                ),
+                (
+                    "public_body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="collaborations_as_buyer",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'collaboration',
-                'verbose_name_plural': 'collaborations',
-                'ordering': ['-created_at'],
+                "verbose_name": "collaboration",
+                "verbose_name_plural": "collaborations",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='CollaborationEvent',
+            name="CollaborationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=30)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('collaboration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='collaborations.collaboration')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(max_length=30)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "collaboration",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="collaborations.collaboration",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]

@@ -1,0 +1,48 @@
+"""The real queue: tasks are stored in the database after commit and run by `manage.py db_worker`."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from samvei.challenges import services
+from samvei.challenges.models import Challenge
+from samvei.challenges.tasks import close_expired_challenges
+
+from .factories import ChallengeFactory
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_a_pitch_email_is_queued_after_commit_and_sent_by_the_worker(stavanger, enterprise, entrepreneur, owner_member):
+    challenge = ChallengeFactory(owner=stavanger)
+    services.pitch_submit(
+        challenge=challenge, sender=enterprise, actor=entrepreneur, data={"title": "T", "summary": "S"}, uploads=[]
+    )
+    assert DBTaskResult.objects.ready().count() == 1
+    assert mail.outbox == []
+
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=None)
+
+    assert DBTaskResult.objects.successful().count() == 1
+    assert mail.outbox[-1].to == [owner_member.email]
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_the_hourly_task_closes_expired_challenges_and_schedules_itself_again(stavanger):
+    expired = ChallengeFactory(owner=stavanger, deadline=timezone.localdate() - datetime.timedelta(days=1))
+    close_expired_challenges.enqueue(repeat=True)
+
+    call_command("db_worker", "--batch", "--no-startup-delay")
+
+    expired.refresh_from_db()
+    assert expired.status == Challenge.Status.CLOSED
+    again = DBTaskResult.objects.get(status="READY")
+    assert again.run_after > timezone.now() + datetime.timedelta(minutes=50)

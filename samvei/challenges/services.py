@@ -87,7 +87,7 @@ def challenge_create(
 
 @transaction.atomic
 def challenge_update(
-    *, challenge: Challenge, actor: User, data: dict[str, Any], uploads: list[UploadedFile] | None = None
+    *, challenge: Challenge, actor: User | None, data: dict[str, Any], uploads: list[UploadedFile] | None = None
 ) -> Challenge:
     if challenge.status in (Challenge.Status.CLOSED, Challenge.Status.WITHDRAWN):
         raise ValidationError(_("A closed or withdrawn challenge cannot be changed."), code="finished")

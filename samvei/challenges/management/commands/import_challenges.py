@@ -1,0 +1,42 @@
+import sys
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from samvei.challenges.importing import challenges_import
+from samvei.organisations.importing import ImportReport
+
+
+class Command(BaseCommand):
+    help = "Import challenges from JSON Lines (ref, municipality, title, description, deadline, welfare_areas, target_groups)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("file", metavar="FILE", help="A .jsonl file, or - for standard input.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: str = options["file"]
+        if path == "-":
+            self._report(challenges_import(stream=sys.stdin.buffer))
+            return
+        try:
+            with open(path, "rb") as file:
+                self._report(challenges_import(stream=file))
+        except OSError as error:
+            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}) from None
+
+    def _report(self, report: ImportReport) -> None:
+        self.stdout.write(
+            _("Created: %(created)d, updated: %(updated)d, unchanged: %(unchanged)d, rejected: %(rejected)d")
+            % {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "rejected": report.rejected_count,
+            }
+        )
+        for rejection in report.rejected:
+            self.stdout.write(
+                _("line %(position)d: %(reason)s") % {"position": rejection.position, "reason": rejection.reason}
+            )

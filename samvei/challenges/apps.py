@@ -7,8 +7,11 @@ class ChallengesConfig(AppConfig):
     verbose_name = _("Challenges")
 
     def ready(self) -> None:
+        from samvei.accounts.personal_data import register_exporter
         from samvei.core.demo import register_demo_loader
 
         from .demo_data import demo_challenges_load
+        from .personal_data import export_for
 
         register_demo_loader("challenges", demo_challenges_load)
+        register_exporter("challenges", export_for)

@@ -216,3 +216,27 @@ def test_emails_are_written_in_the_recipients_language(pitch, owner_member, djan
 
     english_mail = next(message for message in mail.outbox if message.to == [english.email])
     assert "Your pitch" in english_mail.subject
+
+
+def test_personal_data_export_includes_questions_pitches_and_saved_searches(pitch, entrepreneur, challenge):
+    from samvei.accounts.services import personal_data_export
+
+    Question.objects.create(challenge=challenge, asked_by=entrepreneur, text="Mitt spørsmål")
+    Pitch.objects.filter(pk=pitch.pk).update(created_by=entrepreneur)
+    SavedSearch.objects.create(user=entrepreneur, name="Eldre", query={"welfare_area": "elderly-care"})
+
+    data = personal_data_export(user=entrepreneur)["challenges"]
+
+    assert data["questions"][0]["question"] == "Mitt spørsmål"
+    assert data["pitches_written"][0]["title"] == pitch.title
+    assert data["saved_searches"] == [{"name": "Eldre", "filters": {"welfare_area": "elderly-care"}}]
+
+
+def test_deleting_an_account_keeps_its_questions_without_the_asker(challenge, entrepreneur):
+    from samvei.accounts.services import account_delete
+
+    question = Question.objects.create(challenge=challenge, asked_by=entrepreneur, text="Mitt spørsmål")
+
+    account_delete(user=entrepreneur)
+
+    assert Question.objects.get(pk=question.pk).asked_by is None

@@ -60,7 +60,7 @@ def test_a_changed_title_updates_the_challenge():
     ("line", "reason"),
     [
         (b"{broken", "JSON"),
-        (b"[1, 2]", "object"),
+        (b"[1, 2]", "JSON"),
         ({**GOOD, "ref": "x1", "municipality": "9999"}, "9999"),
         ({**GOOD, "ref": "x2", "title": ""}, "title"),
         ({**GOOD, "ref": "x3", "deadline": "2020-01-01"}, "2020-01-01"),

@@ -56,7 +56,7 @@ def test_publish_pitch_answer_select(live_server, browser: Browser, sign_in):
     # The entrepreneur asks a question and sends a pitch.
     founder.goto(live_server.url + challenge.get_absolute_url())
     founder.locator("textarea[name=text]").fill("Kan vi bruke fellesstua på ettermiddagen?")
-    founder.locator("form[action$='/questions/'] button").click()
+    founder.locator(f"form[action='{reverse('challenges:question-ask', kwargs={'pk': challenge.pk})}'] button").click()
     founder.wait_for_load_state()
     founder.locator(f"a[href='{reverse('challenges:pitch-create', kwargs={'pk': challenge.pk})}']").click()
     accessible(founder)
@@ -70,7 +70,10 @@ def test_publish_pitch_answer_select(live_server, browser: Browser, sign_in):
     # The municipality answers in public, then selects the pitch.
     municipality.goto(live_server.url + challenge.get_absolute_url())
     municipality.locator("textarea[name=answer]").fill("Ja, mellom klokka 14 og 17.")
-    municipality.locator("form[action$='/answer/'] button").click()
+    question = challenge.questions.get()
+    municipality.locator(
+        f"form[action='{reverse('challenges:question-answer', kwargs={'pk': question.pk})}'] button"
+    ).click()
     municipality.wait_for_load_state()
     municipality.goto(live_server.url + pitch.get_absolute_url())
     accessible(municipality)

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import sys
+from argparse import ArgumentParser
+from typing import Any, BinaryIO
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from samvei.organisations.importing import ImportReport, InputFormat, organisations_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import organisations from JSON Lines or from Enhetsregisteret's bulk JSON (plain or .gz); "
+        "FILE may be - for standard input. Running it again with the same file changes nothing."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("--batch-size", type=int, default=1000, help="Rows written per transaction.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: str = options["file"]
+        if options["batch_size"] < 1:
+            raise CommandError(_("--batch-size must be at least 1."))
+        if path == "-":
+            self._report(organisations_import(stream=sys.stdin.buffer, batch_size=options["batch_size"]))
+            return
+        try:
+            file: BinaryIO = open(path, "rb")  # noqa: SIM115 (closed below, after the error is told apart)
+        except OSError as error:
+            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}) from None
+        with file:
+            self._report(organisations_import(stream=file, batch_size=options["batch_size"]))
+
+    def _report(self, report: ImportReport) -> None:
+        self.stdout.write(
+            _("Created: %(created)d, updated: %(updated)d, unchanged: %(unchanged)d, rejected: %(rejected)d")
+            % {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "rejected": report.rejected_count,
+            }
+        )
+        for rejection in report.rejected:
+            values = {"position": rejection.position, "reason": rejection.reason}
+            if report.format == InputFormat.JSON_ARRAY:
+                self.stdout.write(_("record %(position)d: %(reason)s") % values)
+            else:
+                self.stdout.write(_("line %(position)d: %(reason)s") % values)
+        if (unlisted := report.rejected_count - len(report.rejected)) > 0:
+            self.stdout.write(_("… and %(count)d more rejected rows, not listed.") % {"count": unlisted})

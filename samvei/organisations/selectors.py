@@ -70,6 +70,7 @@ def contact_point_list(*, organisation: Organisation, welfare_area: str | None =
     """The entry contact first, then the points for the given welfare area, then the rest."""
     points = list(
         ContactPoint.objects.filter(organisation=organisation)
+        .select_related("organisation")
         .prefetch_related("welfare_areas")
         .order_by("-is_entry_contact", "unit", "role_title")
     )

@@ -12,7 +12,7 @@ from .models import Collaboration, CollaborationEvent
 @transaction.atomic
 def collaboration_start(*, pitch: Pitch, actor: User) -> Collaboration:
     """The public body selects a pitch: the pitch is marked selected and the two start collaborating."""
-    pitch = Pitch.objects.select_for_update().select_related("challenge").get(pk=pitch.pk)
+    pitch = Pitch.objects.select_for_update(of=("self",)).select_related("challenge").get(pk=pitch.pk)
     pitch_mark_selected(pitch=pitch, actor=actor)
     collaboration = Collaboration.objects.create(
         public_body_id=pitch.receiver_id,

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from samvei.challenges.importing import challenges_import
+from samvei.organisations.import_report import write_import_report
 from samvei.organisations.importing import ImportReport
 
 
@@ -27,16 +28,4 @@ class Command(BaseCommand):
             raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}) from None
 
     def _report(self, report: ImportReport) -> None:
-        self.stdout.write(
-            _("Created: %(created)d, updated: %(updated)d, unchanged: %(unchanged)d, rejected: %(rejected)d")
-            % {
-                "created": report.created,
-                "updated": report.updated,
-                "unchanged": report.unchanged,
-                "rejected": report.rejected_count,
-            }
-        )
-        for rejection in report.rejected:
-            self.stdout.write(
-                _("line %(position)d: %(reason)s") % {"position": rejection.position, "reason": rejection.reason}
-            )
+        write_import_report(self.stdout, report)

@@ -7,7 +7,8 @@ from typing import Any, BinaryIO
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from samvei.organisations.importing import ImportReport, InputFormat, organisations_import
+from samvei.organisations.import_report import write_import_report
+from samvei.organisations.importing import ImportReport, organisations_import
 
 
 class Command(BaseCommand):
@@ -35,20 +36,4 @@ class Command(BaseCommand):
             self._report(organisations_import(stream=file, batch_size=options["batch_size"]))
 
     def _report(self, report: ImportReport) -> None:
-        self.stdout.write(
-            _("Created: %(created)d, updated: %(updated)d, unchanged: %(unchanged)d, rejected: %(rejected)d")
-            % {
-                "created": report.created,
-                "updated": report.updated,
-                "unchanged": report.unchanged,
-                "rejected": report.rejected_count,
-            }
-        )
-        for rejection in report.rejected:
-            values = {"position": rejection.position, "reason": rejection.reason}
-            if report.format == InputFormat.JSON_ARRAY:
-                self.stdout.write(_("record %(position)d: %(reason)s") % values)
-            else:
-                self.stdout.write(_("line %(position)d: %(reason)s") % values)
-        if (unlisted := report.rejected_count - len(report.rejected)) > 0:
-            self.stdout.write(_("… and %(count)d more rejected rows, not listed.") % {"count": unlisted})
+        write_import_report(self.stdout, report)

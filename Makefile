@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The background worker (e-mails, alerts, closing challenges) runs beside the web server; Ctrl+C stops both.
 run: setup migrate
 	$(MANAGE) load_demo_data
-	$(MANAGE) close_expired_challenges --schedule
+	$(MANAGE) schedule_periodic_tasks
 	@echo "Samvei: http://127.0.0.1:$(PORT)/"
 	trap 'kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker --no-startup-delay & \
@@ -27,7 +27,7 @@ serve: setup migrate
 		SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
-	$(MANAGE) close_expired_challenges --schedule && \
+	$(MANAGE) schedule_periodic_tasks && \
 	trap 'kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker & \
 	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -

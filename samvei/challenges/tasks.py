@@ -2,8 +2,9 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
 from django_tasks import task
+
+from samvei.core.periodic import run_again
 
 from . import notifications
 
@@ -43,10 +44,10 @@ CLOSE_EXPIRED_EVERY = timedelta(hours=1)
 
 @task()
 def close_expired_challenges(*, repeat: bool = True) -> int:
-    """Closes challenges past their deadline, then schedules itself again: the worker is the clock."""
+    """Closes challenges past their deadline, then schedules itself again."""
     from .services import challenges_close_expired
 
     closed = challenges_close_expired()
     if repeat:
-        close_expired_challenges.using(run_after=timezone.now() + CLOSE_EXPIRED_EVERY).enqueue(repeat=True)
+        run_again(close_expired_challenges, after=CLOSE_EXPIRED_EVERY)
     return closed

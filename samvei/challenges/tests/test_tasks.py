@@ -46,3 +46,11 @@ def test_the_hourly_task_closes_expired_challenges_and_schedules_itself_again(st
     assert expired.status == Challenge.Status.CLOSED
     again = DBTaskResult.objects.get(status="READY")
     assert again.run_after > timezone.now() + datetime.timedelta(minutes=50)
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_scheduling_periodic_tasks_twice_queues_each_once():
+    call_command("schedule_periodic_tasks")
+    call_command("schedule_periodic_tasks")
+
+    assert DBTaskResult.objects.filter(status="READY", task_path=close_expired_challenges.module_path).count() == 1

@@ -1,0 +1,26 @@
+"""Tasks that repeat: each run schedules the next one, so the worker is the only clock needed. Apps register
+them in AppConfig.ready; `manage.py schedule_periodic_tasks` (run by `make run` and `make serve`) queues each
+one unless it is already waiting."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+from django_tasks.base import Task
+
+_periodic: list[Task[Any, Any]] = []
+
+
+def register_periodic_task(task: Task[Any, Any]) -> None:
+    if task not in _periodic:
+        _periodic.append(task)
+
+
+def registered_periodic_tasks() -> list[Task[Any, Any]]:
+    return list(_periodic)
+
+
+def run_again(task: Task[Any, Any], *, after: timedelta) -> None:
+    task.using(run_after=timezone.now() + after).enqueue(repeat=True)

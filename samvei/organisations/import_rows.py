@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samvei.geography.models import Municipality
@@ -55,9 +56,13 @@ class References:
 
     @classmethod
     def load(cls) -> References:
-        reference_org_numbers = Organisation.objects.filter(
-            kind__in=REFERENCE_DATA_KINDS, org_number__isnull=False
-        ).values_list("org_number", flat=True)
+        # Municipalities, counties and every organisation loaded from a sourced reference file (the state
+        # agencies) belong to the reference data; an import must not rename them.
+        reference_org_numbers = (
+            Organisation.objects.filter(org_number__isnull=False)
+            .filter(Q(kind__in=REFERENCE_DATA_KINDS) | Q(source__isnull=False))
+            .values_list("org_number", flat=True)
+        )
         return cls(
             municipality_ids=dict(Municipality.objects.values_list("number", "pk")),
             welfare_area_ids=dict(WelfareArea.objects.values_list("code", "pk")),
@@ -152,7 +157,7 @@ def _org_number(value: object, *, references: References) -> str:
     except ValidationError:
         raise RowRejected(_("invalid organisation number %(value)s") % {"value": _shown(value)}) from None
     if value in references.reference_org_numbers:
-        raise RowRejected(_("municipalities and county authorities come from reference data"))
+        raise RowRejected(_("this organisation comes from reference data and is not changed by imports"))
     return value
 
 

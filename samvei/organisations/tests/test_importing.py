@@ -245,7 +245,7 @@ BAD_ROWS = {
     ),
     "municipality org number": (
         json.dumps(row(9, org_number=OSLO_KOMMUNE_ORG_NUMBER)),
-        "municipalities and county authorities come from reference data",
+        "this organisation comes from reference data and is not changed by imports",
     ),
     "municipality kind": (json.dumps(row(9, kind="municipality")), "come from reference data"),
     "website": (json.dumps(row(9, website="not a website")), "invalid website not a website"),
@@ -395,3 +395,12 @@ def test_command_reads_standard_input_for_a_dash(monkeypatch):
 def test_command_refuses_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match=r"Cannot read .*missing\.jsonl: No such file or directory"):
         call_command("import_organisations", str(tmp_path / "missing.jsonl"))
+
+
+def test_a_state_agency_from_reference_data_is_not_renamed_by_an_import():
+    line = json.dumps({"organisasjonsnummer": "911830868", "navn": "FEIL NAVN AS", "organisasjonsform": {"kode": "AS"}})
+
+    report = organisations_import(stream=io.BytesIO(line.encode()))
+
+    assert report.rejected_count == 1
+    assert Organisation.objects.get(org_number="911830868").name == "Kriminalomsorgsdirektoratet"

@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from samvei.challenges.api import router as challenges_router
+from samvei.cookbook.api import router as cookbook_router
 from samvei.core.api_errors import validation_error_detail
 from samvei.geography.api import router as geography_router
 from samvei.organisations.api import router as organisations_router
@@ -23,6 +24,7 @@ api = NinjaAPI(
 api.add_router("/", geography_router)
 api.add_router("/", organisations_router)
 api.add_router("/", challenges_router)
+api.add_router("/", cookbook_router)
 
 
 @api.exception_handler(ValidationError)
@@ -65,5 +67,9 @@ def api_root(request: HttpRequest) -> dict[str, object]:
             "municipalities": reverse("api-v1:municipality_list_api"),
             "organisations": reverse("api-v1:organisation_list_api"),
             "challenges": reverse("api-v1:challenge_list_api"),
+            "recipes": reverse("api-v1:recipe_list_api"),
+            "myths": reverse("api-v1:myth_list_api"),
+            "cases": reverse("api-v1:case_list_api"),
+            "funding": reverse("api-v1:funding_list_api"),
         },
     }

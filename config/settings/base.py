@@ -49,6 +49,7 @@ LOCAL_APPS = [
     "samvei.organisations",  # the directory: public bodies, social enterprises, members, who decides what
     "samvei.challenges",  # needs published by public bodies, pitches, questions and dialogue
     "samvei.collaborations",  # collaborations started from a selected pitch
+    "samvei.cookbook",  # recipes, myths, cases, funding schemes and the blog
     "samvei.pages",  # front page, accessibility statement, privacy
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

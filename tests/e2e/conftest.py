@@ -78,6 +78,34 @@ def challenge_with_pitch(staff_member):
 
 
 @pytest.fixture
+def cookbook_content(db):
+    """One of each kind of cookbook content, published, with the links between them."""
+    from samvei.cookbook.models import Case, CaseEffect, Comment, Myth
+    from samvei.cookbook.tests.factories import BlogPostFactory, ChecklistItemFactory, FundingSchemeFactory
+    from samvei.core.tests.factories import SourceFactory
+
+    item = ChecklistItemFactory()
+    recipe = item.step.recipe
+    scheme = FundingSchemeFactory()
+    case = Case.objects.create(
+        slug="eksempel-sak", status="published", title_nb="Eksempelsak", summary_nb="Et samarbeid.",
+        organisations="A og B", collaboration_form_nb="Pilotavtale",
+    )  # fmt: skip
+    CaseEffect.objects.create(case=case, text_nb="Færre alene", figure="40 %", source_url="https://example.org/r")
+    case.sources.set([SourceFactory()])
+    recipe.cases.set([case])
+    recipe.funding_schemes.set([scheme])
+    Myth.objects.create(
+        slug="myte", status="published", claim_nb="Alt må ut på anbud.", fact_nb="Nei.",
+        legal_source="Anskaffelsesforskriften § 5-1", source=SourceFactory(),
+    )  # fmt: skip
+    post = BlogPostFactory()
+    Comment.objects.create(post=post, body="Godkjent kommentar", status="approved")
+    Comment.objects.create(post=post, body="Venter", status="pending")
+    return {"recipe": recipe, "scheme": scheme, "case": case, "post": post}
+
+
+@pytest.fixture
 def sign_in(live_server) -> Callable[[Page, object], None]:
     """Give the browser the session of a user signed in through Django's test client."""
 

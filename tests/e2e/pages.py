@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 
-def public_pages(*, challenge_pk: int) -> list[str]:
+def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None) -> list[str]:
     pages = []
     for language in ("nb", "en"):
         with translation.override(language):
@@ -24,6 +24,18 @@ def public_pages(*, challenge_pk: int) -> list[str]:
                 reverse("challenges:list"),
                 reverse("challenges:detail", kwargs={"pk": challenge_pk}),
             ]
+    if cookbook:
+        pages += [
+            reverse("cookbook:index"),
+            cookbook["recipe"].get_absolute_url(),  # type: ignore[attr-defined]
+            reverse("cookbook:myths"),
+            reverse("cookbook:cases"),
+            cookbook["case"].get_absolute_url(),  # type: ignore[attr-defined]
+            reverse("cookbook:funding"),
+            cookbook["scheme"].get_absolute_url(),  # type: ignore[attr-defined]
+            reverse("cookbook:posts"),
+            cookbook["post"].get_absolute_url(),  # type: ignore[attr-defined]
+        ]
     return [
         *pages,
         "/kommuner/?county=56",
@@ -53,6 +65,8 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("challenges:saved-searches"),
         reverse("challenges:idea-create", kwargs={"slug": "oslo-0301"}),
         reverse("collaborations:list"),
+        reverse("cookbook:moderation"),
+        reverse("cookbook:content-new", kwargs={"kind": "post"}),
         reverse("accounts:profile"),
         reverse("accounts:delete"),
         reverse("organisations:mine"),

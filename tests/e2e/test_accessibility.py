@@ -12,9 +12,9 @@ from .pages import member_pages, public_pages
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_public_pages_have_no_axe_violations(live_server, page: Page, challenge_with_pitch):
+def test_public_pages_have_no_axe_violations(live_server, page: Page, challenge_with_pitch, cookbook_content):
     found = {}
-    for path in public_pages(challenge_pk=challenge_with_pitch[0].pk):
+    for path in public_pages(challenge_pk=challenge_with_pitch[0].pk, cookbook=cookbook_content):
         page.goto(live_server.url + path)
         if violations := axe_violations(page):
             found[path] = violations

@@ -14,7 +14,7 @@ from .pages import member_pages, public_pages
 pytestmark = pytest.mark.django_db
 
 
-def test_every_page_is_valid_html(client, tmp_path, staff_member, challenge_with_pitch):
+def test_every_page_is_valid_html(client, tmp_path, staff_member, challenge_with_pitch, cookbook_content):
     java = shutil.which("java")
     if java is None and not os.environ.get("CI"):
         pytest.skip("Java is not installed; CI runs this check")
@@ -22,7 +22,7 @@ def test_every_page_is_valid_html(client, tmp_path, staff_member, challenge_with
     member = Client()
     member.force_login(staff_member)
     challenge, pitch = challenge_with_pitch
-    pages = [(client, path) for path in public_pages(challenge_pk=challenge.pk)]
+    pages = [(client, path) for path in public_pages(challenge_pk=challenge.pk, cookbook=cookbook_content)]
     pages += [
         (member, path)
         for path in member_pages(organisation_slug="stavanger-1103", challenge_pk=challenge.pk, pitch_pk=pitch.pk)

@@ -1,0 +1,227 @@
+"""The cookbook's starting content lives in data/*.json, written from the booklet and public sources. Loading
+creates what is missing and never overwrites what editors have changed since."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from samvei.core.models import Source
+from samvei.core.text import norwegian_slugify
+from samvei.geography.models import Municipality
+from samvei.organisations.models import Organisation
+from samvei.taxonomy.models import WelfareArea
+
+from .models import BlogPost, Case, CaseEffect, ChecklistItem, FundingScheme, Myth, Publishable, Recipe, RecipeStep
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PUBLISHED = Publishable.Status.PUBLISHED
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return data
+
+
+def _source(*, url: str, title: str, publisher: str = "", retrieved_on: str | None = None) -> Source:
+    key = norwegian_slugify(url.removeprefix("https://").removeprefix("http://"))[:100] or "kilde"
+    source, _created = Source.objects.get_or_create(
+        key=key,
+        defaults={
+            "title": title[:300] or url[:300],
+            "url": url[:500],
+            "publisher": publisher[:200],
+            "retrieved_on": date.fromisoformat(retrieved_on) if retrieved_on else None,
+        },
+    )
+    return source
+
+
+def _areas(codes: list[str] | None) -> list[WelfareArea]:
+    return list(WelfareArea.objects.filter(code__in=codes or []))
+
+
+def _cases() -> int:
+    created = 0
+    for record in _load("cases.json"):
+        if Case.objects.filter(slug=record["slug"]).exists():
+            continue
+        case = Case.objects.create(
+            slug=record["slug"],
+            status=PUBLISHED,
+            title_nb=record["title_nb"],
+            title_en=record.get("title_en") or "",
+            summary_nb=record["summary_nb"],
+            summary_en=record.get("summary_en") or "",
+            organisations=", ".join(record.get("organisations") or [])[:500],
+            enterprise=Organisation.objects.filter(slug=record.get("enterprise_slug") or "").first(),
+            collaboration_form_nb=record.get("collaboration_form_nb") or "",
+            collaboration_form_en=record.get("collaboration_form_en") or "",
+            funding_nb=record.get("funding_nb") or "",
+            funding_en=record.get("funding_en") or "",
+            period=record.get("period") or "",
+            lessons_nb=record.get("lessons_nb") or "",
+            lessons_en=record.get("lessons_en") or "",
+        )
+        case.municipalities.set(Municipality.objects.filter(number__in=record.get("municipalities") or []))
+        case.welfare_areas.set(_areas(record.get("welfare_areas")))
+        case.sources.set(
+            [
+                _source(
+                    url=s["url"],
+                    title=s.get("title", ""),
+                    publisher=s.get("publisher", ""),
+                    retrieved_on=s.get("accessed"),
+                )
+                for s in record.get("sources") or []
+            ]
+        )
+        for position, effect in enumerate(record.get("effects") or []):
+            CaseEffect.objects.create(
+                case=case,
+                position=position,
+                text_nb=effect["text_nb"],
+                text_en=effect.get("text_en") or "",
+                figure=effect.get("figure") or "",
+                source_url=effect["source_url"],
+            )
+        created += 1
+    return created
+
+
+def _funding() -> int:
+    created = 0
+    for record in _load("funding.json"):
+        if FundingScheme.objects.filter(slug=record["slug"]).exists():
+            continue
+        scheme = FundingScheme.objects.create(
+            slug=record["slug"],
+            status=PUBLISHED,
+            name=record["name"],
+            funder=record["funder"],
+            funder_organisation=Organisation.objects.filter(org_number=record.get("funder_org_number") or "-").first(),
+            applicant_kinds=record.get("applicant_kinds") or [],
+            description_nb=record["description_nb"],
+            description_en=record.get("description_en") or "",
+            criteria_nb=record.get("criteria_nb") or "",
+            criteria_en=record.get("criteria_en") or "",
+            amounts_nb=record.get("amounts_nb") or "",
+            amounts_en=record.get("amounts_en") or "",
+            deadline_rule_nb=record.get("deadline_rule_nb") or "",
+            deadline_rule_en=record.get("deadline_rule_en") or "",
+            next_deadline=date.fromisoformat(record["next_deadline"]) if record.get("next_deadline") else None,
+            url=record["url"],
+            source=_source(url=record["source_url"], title=record["name"], retrieved_on=record.get("last_verified")),
+            last_verified=date.fromisoformat(record["last_verified"]),
+        )
+        scheme.welfare_areas.set(_areas(record.get("welfare_areas")))
+        created += 1
+    return created
+
+
+def _recipes() -> int:
+    created = 0
+    for position, record in enumerate(_load("recipes.json")):
+        if Recipe.objects.filter(slug=record["slug"]).exists():
+            continue
+        recipe = Recipe.objects.create(
+            slug=record["slug"],
+            status=PUBLISHED,
+            position=position,
+            audience=record["audience"],
+            title_nb=record["title_nb"],
+            title_en=record.get("title_en") or "",
+            summary_nb=record["summary_nb"],
+            summary_en=record.get("summary_en") or "",
+            intro_nb=record.get("intro_nb") or "",
+            intro_en=record.get("intro_en") or "",
+        )
+        recipe.welfare_areas.set(_areas(record.get("welfare_areas")))
+        recipe.cases.set(Case.objects.filter(slug__in=record.get("case_slugs") or []))
+        recipe.funding_schemes.set(FundingScheme.objects.filter(slug__in=record.get("funding_slugs") or []))
+        recipe.sources.set(
+            [
+                _source(url=s["url"], title=s.get("title", ""), publisher=s.get("publisher", ""))
+                for s in record.get("sources") or []
+            ]
+        )
+        for step_position, step in enumerate(record["steps"], start=1):
+            recipe_step = RecipeStep.objects.create(
+                recipe=recipe,
+                position=step_position,
+                title_nb=step["title_nb"],
+                title_en=step.get("title_en") or "",
+                body_nb=step["body_nb"],
+                body_en=step.get("body_en") or "",
+            )
+            ChecklistItem.objects.bulk_create(
+                ChecklistItem(
+                    step=recipe_step,
+                    position=i,
+                    text_nb=item["text_nb"][:300],
+                    text_en=(item.get("text_en") or "")[:300],
+                )
+                for i, item in enumerate(step.get("checklist") or [], start=1)
+            )
+        created += 1
+    return created
+
+
+def _myths() -> int:
+    created = 0
+    for record in _load("myths.json"):
+        if Myth.objects.filter(slug=record["slug"]).exists():
+            continue
+        Myth.objects.create(
+            slug=record["slug"],
+            status=PUBLISHED,
+            claim_nb=record["claim_nb"],
+            claim_en=record.get("claim_en") or "",
+            fact_nb=record["fact_nb"],
+            fact_en=record.get("fact_en") or "",
+            legal_source=record["legal_source"],
+            source=_source(
+                url=record["source_url"], title=record.get("source_title", ""), retrieved_on=record.get("verified_on")
+            ),
+        )
+        created += 1
+    return created
+
+
+def _blog() -> int:
+    created = 0
+    for record in _load("blog.json"):
+        if BlogPost.objects.filter(slug=record["slug"]).exists():
+            continue
+        published = datetime.combine(
+            date.fromisoformat(record["published_on"]), time(9), tzinfo=timezone.get_current_timezone()
+        )
+        BlogPost.objects.create(
+            slug=record["slug"],
+            status=PUBLISHED,
+            title_nb=record["title_nb"],
+            title_en=record.get("title_en") or "",
+            body_nb=record["body_nb"],
+            body_en=record.get("body_en") or "",
+            tags=record.get("tags") or [],
+            published_at=published,
+        )
+        created += 1
+    return created
+
+
+@transaction.atomic
+def cookbook_content_load() -> dict[str, int]:
+    """Cases and funding first: recipes link to them."""
+    return {
+        "cases": _cases(),
+        "funding schemes": _funding(),
+        "recipes": _recipes(),
+        "myths": _myths(),
+        "blog posts": _blog(),
+    }

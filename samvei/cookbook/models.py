@@ -1,0 +1,287 @@
+"""The cookbook: recipes with checklists, procurement myths, real cases, funding schemes and the blog.
+Editorial text exists in bokmål (`_nb`) and English (`_en`); pages show English where it is written."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samvei.core.models import Source, TimeStampedModel
+from samvei.geography.models import Municipality
+from samvei.organisations.models import Organisation
+from samvei.taxonomy.models import WelfareArea
+
+
+class Publishable(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    slug = models.SlugField(_("address name"), max_length=120, unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    class Meta:
+        abstract = True
+
+
+class Case(Publishable):
+    """A real collaboration, told with its sources: what was done, with what effect, and what others can learn."""
+
+    title_nb = models.CharField(_("title (bokmål)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    summary_nb = models.TextField(_("summary (bokmål)"))
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    organisations = models.CharField(_("organisations involved"), max_length=500)
+    enterprise = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases")
+    municipalities = models.ManyToManyField(Municipality, blank=True, verbose_name=_("municipalities"))
+    welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
+    collaboration_form_nb = models.CharField(_("collaboration form (bokmål)"), max_length=200)
+    collaboration_form_en = models.CharField(_("collaboration form (English)"), max_length=200, blank=True)
+    funding_nb = models.TextField(_("funding (bokmål)"), blank=True)
+    funding_en = models.TextField(_("funding (English)"), blank=True)
+    period = models.CharField(_("period"), max_length=50, blank=True)
+    lessons_nb = models.TextField(_("lessons (bokmål)"), blank=True)
+    lessons_en = models.TextField(_("lessons (English)"), blank=True)
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        ordering = ["title_nb"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return self.title_nb
+
+    def get_absolute_url(self) -> str:
+        return reverse("cookbook:case-detail", kwargs={"slug": self.slug})
+
+
+class CaseEffect(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="effects")
+    text_nb = models.TextField(_("effect (bokmål)"))
+    text_en = models.TextField(_("effect (English)"), blank=True)
+    figure = models.CharField(_("figure"), max_length=100, blank=True)
+    source_url = models.URLField(_("source"), max_length=500)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text_nb[:80]
+
+
+class FundingScheme(Publishable):
+    class ApplicantKind(models.TextChoices):
+        SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprises")
+        VOLUNTARY = "voluntary", _("Voluntary organisations")
+        MUNICIPALITY = "municipality", _("Municipalities")
+        COUNTY = "county", _("County authorities")
+        BUSINESS = "business", _("Businesses")
+
+    name = models.CharField(_("name"), max_length=200)
+    funder = models.CharField(_("funder"), max_length=200)
+    funder_organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="funding_schemes"
+    )
+    applicant_kinds = models.JSONField(_("who may apply"), default=list)
+    welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
+    description_nb = models.TextField(_("description (bokmål)"))
+    description_en = models.TextField(_("description (English)"), blank=True)
+    criteria_nb = models.TextField(_("criteria (bokmål)"), blank=True)
+    criteria_en = models.TextField(_("criteria (English)"), blank=True)
+    amounts_nb = models.TextField(_("amounts (bokmål)"), blank=True)
+    amounts_en = models.TextField(_("amounts (English)"), blank=True)
+    deadline_rule_nb = models.TextField(_("deadlines (bokmål)"), blank=True)
+    deadline_rule_en = models.TextField(_("deadlines (English)"), blank=True)
+    next_deadline = models.DateField(_("next deadline"), null=True, blank=True)
+    url = models.URLField(_("web page"), max_length=500)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
+    last_verified = models.DateField(_("last verified"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("funding scheme")
+        verbose_name_plural = _("funding schemes")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cookbook:funding-detail", kwargs={"slug": self.slug})
+
+
+class FundingFollow(TimeStampedModel):
+    """An organisation follows a scheme and is reminded by e-mail before its next deadline."""
+
+    scheme = models.ForeignKey(FundingScheme, on_delete=models.CASCADE, related_name="follows")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="followed_schemes")
+    followed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reminded_for = models.DateField(null=True, blank=True, help_text="The deadline the last reminder was about.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scheme", "organisation"], name="cookbook_follow_once")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.scheme}"
+
+
+class Recipe(Publishable):
+    class Audience(models.TextChoices):
+        PUBLIC_BODY = "public_body", _("For public bodies")
+        ENTREPRENEUR = "entrepreneur", _("For social entrepreneurs")
+
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    title_nb = models.CharField(_("title (bokmål)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    summary_nb = models.TextField(_("summary (bokmål)"))
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    intro_nb = models.TextField(_("introduction (bokmål, Markdown)"), blank=True)
+    intro_en = models.TextField(_("introduction (English, Markdown)"), blank=True)
+    welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
+    cases = models.ManyToManyField(Case, blank=True, related_name="recipes", verbose_name=_("cases"))
+    funding_schemes = models.ManyToManyField(
+        FundingScheme, blank=True, related_name="recipes", verbose_name=_("funding schemes")
+    )
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["audience", "position", "title_nb"]
+        verbose_name = _("recipe")
+        verbose_name_plural = _("recipes")
+
+    def __str__(self) -> str:
+        return self.title_nb
+
+    def get_absolute_url(self) -> str:
+        return reverse("cookbook:recipe-detail", kwargs={"slug": self.slug})
+
+
+class RecipeStep(models.Model):
+    recipe = models.ForeignKey(Recipe, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField()
+    title_nb = models.CharField(_("title (bokmål)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    body_nb = models.TextField(_("text (bokmål, Markdown)"))
+    body_en = models.TextField(_("text (English, Markdown)"), blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["recipe", "position"], name="cookbook_step_position")]
+
+    def __str__(self) -> str:
+        return self.title_nb
+
+
+class ChecklistItem(models.Model):
+    step = models.ForeignKey(RecipeStep, on_delete=models.CASCADE, related_name="checklist")
+    position = models.PositiveSmallIntegerField()
+    text_nb = models.CharField(_("text (bokmål)"), max_length=300)
+    text_en = models.CharField(_("text (English)"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.text_nb
+
+
+class ChecklistTick(models.Model):
+    """An organisation has done this item; kept so the organisation can see where it is in the recipe."""
+
+    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="ticks")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="checklist_ticks")
+    ticked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    ticked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "organisation"], name="cookbook_tick_once")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.item}"
+
+
+class Myth(Publishable):
+    claim_nb = models.CharField(_("myth (bokmål)"), max_length=300)
+    claim_en = models.CharField(_("myth (English)"), max_length=300, blank=True)
+    fact_nb = models.TextField(_("fact (bokmål)"))
+    fact_en = models.TextField(_("fact (English)"), blank=True)
+    legal_source = models.CharField(_("legal source"), max_length=200)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("myth")
+        verbose_name_plural = _("myths")
+
+    def __str__(self) -> str:
+        return self.claim_nb
+
+
+class BlogPost(Publishable):
+    title_nb = models.CharField(_("title (bokmål)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    body_nb = models.TextField(_("text (bokmål, Markdown)"))
+    body_en = models.TextField(_("text (English, Markdown)"), blank=True)
+    tags = models.JSONField(_("tags"), default=list)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("blog post")
+        verbose_name_plural = _("blog posts")
+
+    def __str__(self) -> str:
+        return self.title_nb
+
+    def get_absolute_url(self) -> str:
+        return reverse("cookbook:post-detail", kwargs={"slug": self.slug})
+
+
+class Comment(TimeStampedModel):
+    """Comments wait in the moderation queue; only approved ones are shown."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    post = models.ForeignKey(BlogPost, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = models.TextField(_("comment"), max_length=3000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.body[:80]
+
+
+class Revision(models.Model):
+    """A snapshot of editorial content each time an editor saves it, so changes can be compared and traced."""
+
+    content_type = models.CharField(max_length=50)
+    object_id = models.PositiveIntegerField()
+    data = models.JSONField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="cookbook_revision_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.content_type} {self.object_id} @ {self.created_at:%Y-%m-%d %H:%M}"

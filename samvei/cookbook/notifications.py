@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+
+from samvei.accounts.models import User
+from samvei.core.mail import send_templated_email
+from samvei.organisations.notifications import absolute, members_of
+
+from .models import Comment
+
+
+def comment_awaits_moderation(*, comment_id: int) -> None:
+    comment = Comment.objects.select_related("post").get(pk=comment_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        from django.urls import reverse
+
+        url = absolute(reverse("cookbook:moderation"))
+    send_templated_email(
+        template="cookbook/email/comment_awaits_moderation",
+        recipients=list(User.objects.filter(is_staff=True, is_active=True).values_list("email", "preferred_language")),
+        context={"comment": comment, "url": url},
+    )
+
+
+def funding_reminders() -> int:
+    from .services import funding_reminders_due
+
+    sent = 0
+    for follow in funding_reminders_due():
+        with translation.override(settings.LANGUAGE_CODE):
+            url = absolute(follow.scheme.get_absolute_url())
+        sent += send_templated_email(
+            template="cookbook/email/funding_reminder",
+            recipients=members_of(follow.organisation_id),
+            context={"scheme": follow.scheme, "organisation": follow.organisation, "url": url},
+        )
+        follow.reminded_for = follow.scheme.next_deadline
+        follow.save(update_fields=["reminded_for", "updated_at"])
+    return sent

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from samvei.accounts.models import User
+from samvei.organisations.models import Organisation
+
+from .models import BlogPost, Case, ChecklistTick, Comment, FundingScheme, Myth, Publishable, Recipe, Revision
+
+PUBLISHED = Publishable.Status.PUBLISHED
+
+
+def recipes_published() -> QuerySet[Recipe]:
+    return Recipe.objects.filter(status=PUBLISHED)
+
+
+def recipe_get(*, slug: str) -> Recipe:
+    return (
+        Recipe.objects.filter(status=PUBLISHED)
+        .prefetch_related("steps__checklist", "cases", "funding_schemes", "sources", "welfare_areas")
+        .get(slug=slug)
+    )
+
+
+def myths_published() -> QuerySet[Myth]:
+    return Myth.objects.filter(status=PUBLISHED).select_related("source")
+
+
+def cases_published(*, welfare_area: str | None = None, q: str = "") -> QuerySet[Case]:
+    cases = Case.objects.filter(status=PUBLISHED)
+    if welfare_area:
+        cases = cases.filter(welfare_areas__code=welfare_area)
+    for word in q.split():
+        cases = cases.filter(
+            Q(title_nb__icontains=word) | Q(summary_nb__icontains=word) | Q(organisations__icontains=word)
+        )
+    return cases.distinct().prefetch_related("welfare_areas", "municipalities", "effects", "sources")
+
+
+def funding_published(
+    *, applicant_kind: str | None = None, welfare_area: str | None = None, q: str = ""
+) -> list[FundingScheme]:
+    schemes = FundingScheme.objects.filter(status=PUBLISHED)
+    if welfare_area:
+        schemes = schemes.filter(Q(welfare_areas__code=welfare_area) | Q(welfare_areas__isnull=True))
+    for word in q.split():
+        schemes = schemes.filter(
+            Q(name__icontains=word) | Q(funder__icontains=word) | Q(description_nb__icontains=word)
+        )
+    found = list(schemes.distinct().select_related("source").prefetch_related("welfare_areas"))
+    # Applicant kinds are a JSON list; filtering in Python keeps SQLite and PostgreSQL alike.
+    return [s for s in found if not applicant_kind or applicant_kind in s.applicant_kinds]
+
+
+def posts_published(*, tag: str | None = None) -> list[BlogPost]:
+    posts = list(BlogPost.objects.filter(status=PUBLISHED, published_at__isnull=False))
+    return [post for post in posts if not tag or tag in post.tags]
+
+
+def approved_comments(*, post: BlogPost) -> QuerySet[Comment]:
+    return post.comments.filter(status=Comment.Status.APPROVED).select_related("author")
+
+
+def moderation_queue() -> QuerySet[Comment]:
+    return Comment.objects.filter(status=Comment.Status.PENDING).select_related("post", "author")
+
+
+def ticked_item_ids(*, recipe: Recipe, organisation: Organisation) -> set[int]:
+    return set(
+        ChecklistTick.objects.filter(organisation=organisation, item__step__recipe=recipe).values_list(
+            "item_id", flat=True
+        )
+    )
+
+
+def organisations_of(*, user: User) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+@dataclass(frozen=True)
+class RevisionChange:
+    revision: Revision
+    diff: list[str]
+
+
+def revision_history(*, content_type: str, object_id: int) -> list[RevisionChange]:
+    """Each revision with a line diff against the one before it, newest first."""
+    revisions = list(Revision.objects.filter(content_type=content_type, object_id=object_id).select_related("author"))
+    changes = []
+    for index, revision in enumerate(revisions):
+        previous = revisions[index + 1].data if index + 1 < len(revisions) else {}
+        lines = []
+        for field in sorted(set(revision.data) | set(previous)):
+            before, after = str(previous.get(field, "")), str(revision.data.get(field, ""))
+            if before != after:
+                lines += list(
+                    difflib.unified_diff(
+                        before.splitlines(), after.splitlines(), f"{field}", f"{field}", lineterm="", n=1
+                    )
+                )
+        changes.append(RevisionChange(revision=revision, diff=lines))
+    return changes

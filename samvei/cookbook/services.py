@@ -1,0 +1,101 @@
+"""Every change in the cookbook goes through these functions."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samvei.accounts.models import User
+from samvei.organisations.models import Organisation
+
+from . import tasks
+from .models import BlogPost, ChecklistItem, ChecklistTick, Comment, FundingFollow, FundingScheme, Revision
+
+COMMENT_LIMIT = 5
+COMMENT_WINDOW = datetime.timedelta(minutes=10)
+REMIND_DAYS_BEFORE = 14
+
+
+def _snapshot(obj: models.Model) -> dict[str, Any]:
+    data = model_to_dict(obj)
+    return {
+        key: [str(getattr(item, "pk", item)) for item in value] if isinstance(value, list) else str(value)
+        for key, value in data.items()
+    }
+
+
+@transaction.atomic
+def content_save(*, obj: models.Model, editor: User, data: dict[str, Any]) -> models.Model:
+    """Saves editorial content and records a revision of it: who changed what, and when."""
+    relations = {
+        name: value for name, value in data.items() if isinstance(obj._meta.get_field(name), models.ManyToManyField)
+    }
+    for name, value in data.items():
+        if name not in relations:
+            setattr(obj, name, value)
+    obj.full_clean()
+    if isinstance(obj, BlogPost) and obj.status == BlogPost.Status.PUBLISHED and obj.published_at is None:
+        obj.published_at = timezone.now()
+    obj.save()
+    for name, value in relations.items():
+        getattr(obj, name).set(value)
+    Revision.objects.create(
+        content_type=obj._meta.model_name or "", object_id=obj.pk, data=_snapshot(obj), author=editor
+    )
+    return obj
+
+
+def checklist_tick(*, item: ChecklistItem, organisation: Organisation, user: User, done: bool) -> None:
+    if done:
+        ChecklistTick.objects.get_or_create(item=item, organisation=organisation, defaults={"ticked_by": user})
+    else:
+        ChecklistTick.objects.filter(item=item, organisation=organisation).delete()
+
+
+def funding_follow(*, scheme: FundingScheme, organisation: Organisation, user: User, follow: bool) -> None:
+    if follow:
+        FundingFollow.objects.get_or_create(scheme=scheme, organisation=organisation, defaults={"followed_by": user})
+    else:
+        FundingFollow.objects.filter(scheme=scheme, organisation=organisation).delete()
+
+
+def funding_reminders_due(*, today: datetime.date | None = None) -> list[FundingFollow]:
+    today = today or timezone.localdate()
+    return list(
+        FundingFollow.objects.select_related("scheme", "organisation")
+        .filter(
+            scheme__next_deadline__gte=today,
+            scheme__next_deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE),
+        )
+        .exclude(reminded_for=models.F("scheme__next_deadline"))
+    )
+
+
+def comment_submit(*, post: BlogPost, user: User, body: str) -> Comment:
+    """Every comment waits for moderation; a user may write a handful per ten minutes."""
+    key = f"comments:{user.pk}"
+    count = cache.get(key, 0)
+    if count >= COMMENT_LIMIT:
+        raise ValidationError(
+            _("You have written many comments in a short time. Please wait a few minutes."), code="rate"
+        )
+    comment = Comment(post=post, author=user, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    cache.set(key, count + 1, int(COMMENT_WINDOW.total_seconds()))
+    transaction.on_commit(lambda: tasks.notify_moderators.enqueue(comment_id=comment.pk))
+    return comment
+
+
+def comment_moderate(*, comment: Comment, moderator: User, approve: bool) -> Comment:
+    comment.status = Comment.Status.APPROVED if approve else Comment.Status.REJECTED
+    comment.moderated_by = moderator
+    comment.save(update_fields=["status", "moderated_by", "updated_at"])
+    return comment

@@ -1,0 +1,65 @@
+import datetime
+
+import factory
+
+from samvei.cookbook.models import BlogPost, ChecklistItem, FundingScheme, Recipe, RecipeStep
+from samvei.core.tests.factories import SourceFactory
+
+
+class RecipeFactory(factory.django.DjangoModelFactory[Recipe]):
+    class Meta:
+        model = Recipe
+
+    slug = factory.Sequence(lambda n: f"oppskrift-{n}")
+    status = Recipe.Status.PUBLISHED
+    audience = Recipe.Audience.PUBLIC_BODY
+    title_nb = factory.Sequence(lambda n: f"Oppskrift {n}")
+    title_en = factory.Sequence(lambda n: f"Recipe {n}")
+    summary_nb = "Slik gjør du det."
+    intro_nb = "**Viktig** innledning."
+
+
+class StepFactory(factory.django.DjangoModelFactory[RecipeStep]):
+    class Meta:
+        model = RecipeStep
+
+    recipe = factory.SubFactory(RecipeFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title_nb = "Første steg"
+    body_nb = "Gjør dette."
+
+
+class ChecklistItemFactory(factory.django.DjangoModelFactory[ChecklistItem]):
+    class Meta:
+        model = ChecklistItem
+
+    step = factory.SubFactory(StepFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text_nb = factory.Sequence(lambda n: f"Punkt {n}")
+
+
+class FundingSchemeFactory(factory.django.DjangoModelFactory[FundingScheme]):
+    class Meta:
+        model = FundingScheme
+
+    slug = factory.Sequence(lambda n: f"ordning-{n}")
+    status = FundingScheme.Status.PUBLISHED
+    name = factory.Sequence(lambda n: f"Tilskudd {n}")
+    funder = "Stiftelsen Eksempel"
+    applicant_kinds = ["social_enterprise"]
+    description_nb = "Penger til gode formål."
+    url = "https://example.org/tilskudd"
+    source = factory.SubFactory(SourceFactory)
+    last_verified = datetime.date(2026, 11, 25)
+
+
+class BlogPostFactory(factory.django.DjangoModelFactory[BlogPost]):
+    class Meta:
+        model = BlogPost
+
+    slug = factory.Sequence(lambda n: f"innlegg-{n}")
+    status = BlogPost.Status.PUBLISHED
+    title_nb = factory.Sequence(lambda n: f"Innlegg {n}")
+    body_nb = "Hei fra **Kokebokloggen**."
+    tags = ["samarbeid"]
+    published_at = factory.LazyFunction(lambda: datetime.datetime(2026, 11, 1, 9, tzinfo=datetime.UTC))

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from samvei.accounts.request import authenticated_user
+from samvei.core.markdown import render_markdown
+
+from . import permissions
+from .forms import CaseFilterForm, CommentForm, FundingFilterForm, OrganisationChoiceForm
+from .models import BlogPost, Case, ChecklistItem, Comment, FundingFollow, FundingScheme, Publishable, Recipe
+from .selectors import (
+    approved_comments,
+    cases_published,
+    funding_published,
+    moderation_queue,
+    myths_published,
+    organisations_of,
+    posts_published,
+    recipe_get,
+    recipes_published,
+    ticked_item_ids,
+)
+from .services import checklist_tick, comment_moderate, comment_submit, funding_follow
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    recipes = list(recipes_published())
+    return render(
+        request,
+        "cookbook/index.html",
+        {
+            "for_public_bodies": [r for r in recipes if r.audience == Recipe.Audience.PUBLIC_BODY],
+            "for_entrepreneurs": [r for r in recipes if r.audience == Recipe.Audience.ENTREPRENEUR],
+        },
+    )
+
+
+def _organisation_choice(request: HttpRequest) -> OrganisationChoiceForm | None:
+    if not request.user.is_authenticated:
+        return None
+    organisations = organisations_of(user=authenticated_user(request))
+    if not organisations.exists():
+        return None
+    data = request.POST if request.method == "POST" else (request.GET if "organisation" in request.GET else None)
+    return OrganisationChoiceForm(data, organisations=organisations, initial={"organisation": organisations.first()})
+
+
+def recipe_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        recipe = recipe_get(slug=slug)
+    except Recipe.DoesNotExist as error:
+        raise Http404(_("There is no such recipe.")) from error
+    choice = _organisation_choice(request)
+    organisation = None
+    if choice is not None:
+        organisation = (
+            choice.cleaned_data["organisation"]
+            if choice.is_bound and choice.is_valid()
+            else choice.initial["organisation"]
+        )
+    if request.method == "POST":
+        if choice is None or not choice.is_valid() or organisation is None:
+            raise PermissionDenied
+        items = ChecklistItem.objects.filter(step__recipe=recipe)
+        done = {int(pk) for pk in request.POST.getlist("done") if pk.isdigit()}
+        user = authenticated_user(request)
+        for item in items:
+            checklist_tick(item=item, organisation=organisation, user=user, done=item.pk in done)
+        messages.success(request, _("Progress saved for %(name)s.") % {"name": organisation})
+        return redirect(f"{recipe.get_absolute_url()}?organisation={organisation.pk}#checklist")
+    return render(
+        request,
+        "cookbook/recipe_detail.html",
+        {
+            "recipe": recipe,
+            "choice": choice,
+            "organisation": organisation,
+            "ticked": ticked_item_ids(recipe=recipe, organisation=organisation) if organisation else set(),
+        },
+    )
+
+
+def myth_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "cookbook/myth_list.html", {"myths": myths_published()})
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = CaseFilterForm(request.GET)
+    cases = cases_published(**form.cleaned_data) if form.is_valid() else cases_published()
+    return render(
+        request, "cookbook/case_list.html", {"form": form, "cases": cases}, status=200 if form.is_valid() else 400
+    )
+
+
+def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    case = get_object_or_404(
+        Case.objects.filter(status=Publishable.Status.PUBLISHED).prefetch_related(
+            "effects", "sources", "municipalities"
+        ),
+        slug=slug,
+    )
+    return render(request, "cookbook/case_detail.html", {"case": case})
+
+
+def funding_list(request: HttpRequest) -> HttpResponse:
+    form = FundingFilterForm(request.GET)
+    schemes = funding_published(**form.cleaned_data) if form.is_valid() else funding_published()
+    return render(
+        request,
+        "cookbook/funding_list.html",
+        {"form": form, "schemes": schemes},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    scheme = get_object_or_404(FundingScheme.objects.filter(status=Publishable.Status.PUBLISHED), slug=slug)
+    choice = _organisation_choice(request)
+    followed = set()
+    if request.user.is_authenticated:
+        followed = set(
+            FundingFollow.objects.filter(scheme=scheme, organisation__memberships__user=request.user).values_list(
+                "organisation_id", flat=True
+            )
+        )
+    return render(request, "cookbook/funding_detail.html", {"scheme": scheme, "choice": choice, "followed": followed})
+
+
+@login_required
+@require_POST
+def funding_follow_view(request: HttpRequest, slug: str) -> HttpResponse:
+    scheme = get_object_or_404(FundingScheme.objects.filter(status=Publishable.Status.PUBLISHED), slug=slug)
+    choice = _organisation_choice(request)
+    if choice is None or not choice.is_valid():
+        raise PermissionDenied
+    follow = request.POST.get("follow") == "yes"
+    organisation = choice.cleaned_data["organisation"]
+    funding_follow(scheme=scheme, organisation=organisation, user=authenticated_user(request), follow=follow)
+    if follow:
+        messages.success(
+            request,
+            _("%(name)s now follows this scheme and gets a reminder before deadlines.") % {"name": organisation},
+        )
+    else:
+        messages.success(request, _("%(name)s no longer follows this scheme.") % {"name": organisation})
+    return redirect(scheme.get_absolute_url())
+
+
+def post_list(request: HttpRequest) -> HttpResponse:
+    tag = request.GET.get("tag") or None
+    return render(request, "cookbook/post_list.html", {"posts": posts_published(tag=tag), "tag": tag})
+
+
+def post_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    post = get_object_or_404(BlogPost.objects.filter(status=Publishable.Status.PUBLISHED), slug=slug)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST":
+        if not permissions.can_comment(user=request.user):
+            return redirect(f"{reverse('account_login')}?next={post.get_absolute_url()}")
+        if form.is_valid():
+            if not form.cleaned_data["website"]:
+                try:
+                    comment_submit(post=post, user=authenticated_user(request), body=form.cleaned_data["body"])
+                except ValidationError as error:
+                    form.add_error(None, error)
+                    return render(
+                        request,
+                        "cookbook/post_detail.html",
+                        {"post": post, "form": form, "comments": approved_comments(post=post)},
+                        status=429,
+                    )
+            messages.success(request, _("Thank you. Your comment is shown when a moderator has approved it."))
+            return redirect(post.get_absolute_url() + "#comments")
+    return render(
+        request,
+        "cookbook/post_detail.html",
+        {"post": post, "form": form, "comments": approved_comments(post=post)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def moderation(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_moderate(user=request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        comment = get_object_or_404(
+            Comment, pk=request.POST.get("comment") if str(request.POST.get("comment", "")).isdigit() else 0
+        )
+        comment_moderate(
+            comment=comment, moderator=authenticated_user(request), approve=request.POST.get("decision") == "approve"
+        )
+        messages.success(request, _("The comment is moderated."))
+        return redirect("cookbook:moderation")
+    return render(request, "cookbook/moderation.html", {"comments": moderation_queue()})
+
+
+class BlogFeed(Feed):  # type: ignore[type-arg]
+    feed_type = Atom1Feed
+    title = gettext_lazy("Kokebokloggen – Samvei")
+    subtitle = gettext_lazy("Notes from the cookbook for collaboration between public bodies and social entrepreneurs.")
+
+    def link(self) -> str:
+        return reverse("cookbook:posts")
+
+    def items(self) -> list[BlogPost]:
+        return posts_published()[:30]
+
+    def item_title(self, item: BlogPost) -> str:
+        return item.title_nb
+
+    def item_description(self, item: BlogPost) -> str:
+        return str(render_markdown(item.body_nb))
+
+    def item_pubdate(self, item: BlogPost):  # type: ignore[no-untyped-def]
+        return item.published_at

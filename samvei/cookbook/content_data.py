@@ -28,6 +28,12 @@ def _load(name: str) -> list[dict[str, Any]]:
     return data
 
 
+def _missing(name: str, model: type[Publishable]) -> list[dict[str, Any]]:
+    """The records of a file whose slug is not in the database yet."""
+    existing = set(model._default_manager.values_list("slug", flat=True))
+    return [record for record in _load(name) if record["slug"] not in existing]
+
+
 def _source(*, url: str, title: str, publisher: str = "", retrieved_on: str | None = None) -> Source:
     key = norwegian_slugify(url.removeprefix("https://").removeprefix("http://"))[:100] or "kilde"
     source, _created = Source.objects.get_or_create(
@@ -47,10 +53,8 @@ def _areas(codes: list[str] | None) -> list[WelfareArea]:
 
 
 def _cases() -> int:
-    created = 0
-    for record in _load("cases.json"):
-        if Case.objects.filter(slug=record["slug"]).exists():
-            continue
+    records = _missing("cases.json", Case)
+    for record in records:
         case = Case.objects.create(
             slug=record["slug"],
             status=PUBLISHED,
@@ -90,15 +94,12 @@ def _cases() -> int:
                 figure=effect.get("figure") or "",
                 source_url=effect["source_url"],
             )
-        created += 1
-    return created
+    return len(records)
 
 
 def _funding() -> int:
-    created = 0
-    for record in _load("funding.json"):
-        if FundingScheme.objects.filter(slug=record["slug"]).exists():
-            continue
+    records = _missing("funding.json", FundingScheme)
+    for record in records:
         scheme = FundingScheme.objects.create(
             slug=record["slug"],
             status=PUBLISHED,
@@ -120,15 +121,12 @@ def _funding() -> int:
             last_verified=date.fromisoformat(record["last_verified"]),
         )
         scheme.welfare_areas.set(_areas(record.get("welfare_areas")))
-        created += 1
-    return created
+    return len(records)
 
 
 def _recipes() -> int:
-    created = 0
-    for position, record in enumerate(_load("recipes.json")):
-        if Recipe.objects.filter(slug=record["slug"]).exists():
-            continue
+    records = _missing("recipes.json", Recipe)
+    for position, record in enumerate(records):
         recipe = Recipe.objects.create(
             slug=record["slug"],
             status=PUBLISHED,
@@ -168,15 +166,12 @@ def _recipes() -> int:
                 )
                 for i, item in enumerate(step.get("checklist") or [], start=1)
             )
-        created += 1
-    return created
+    return len(records)
 
 
 def _myths() -> int:
-    created = 0
-    for record in _load("myths.json"):
-        if Myth.objects.filter(slug=record["slug"]).exists():
-            continue
+    records = _missing("myths.json", Myth)
+    for record in records:
         Myth.objects.create(
             slug=record["slug"],
             status=PUBLISHED,
@@ -189,15 +184,12 @@ def _myths() -> int:
                 url=record["source_url"], title=record.get("source_title", ""), retrieved_on=record.get("verified_on")
             ),
         )
-        created += 1
-    return created
+    return len(records)
 
 
 def _blog() -> int:
-    created = 0
-    for record in _load("blog.json"):
-        if BlogPost.objects.filter(slug=record["slug"]).exists():
-            continue
+    records = _missing("blog.json", BlogPost)
+    for record in records:
         published = datetime.combine(
             date.fromisoformat(record["published_on"]), time(9), tzinfo=timezone.get_current_timezone()
         )
@@ -211,8 +203,7 @@ def _blog() -> int:
             tags=record.get("tags") or [],
             published_at=published,
         )
-        created += 1
-    return created
+    return len(records)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from samvei.challenges.models import Challenge
 from samvei.geography.models import County, Municipality
 from samvei.organisations.models import ContactPoint, Organisation
 
@@ -13,6 +14,7 @@ class DirectoryFigures:
     state_agencies: int
     enterprises: int
     contact_points: int
+    open_challenges: int
 
 
 def directory_figures() -> DirectoryFigures:
@@ -25,4 +27,5 @@ def directory_figures() -> DirectoryFigures:
             kind__in=[Organisation.Kind.SOCIAL_ENTERPRISE, Organisation.Kind.VOLUNTARY]
         ).count(),
         contact_points=ContactPoint.objects.count(),
+        open_challenges=Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES).count(),
     )

@@ -1,0 +1,58 @@
+from django.contrib import admin
+
+from .models import BlogPost, Case, CaseEffect, ChecklistItem, Comment, FundingScheme, Myth, Recipe, RecipeStep
+
+
+class RecipeStepInline(admin.StackedInline[RecipeStep, Recipe]):
+    model = RecipeStep
+    extra = 0
+
+
+class ChecklistItemInline(admin.TabularInline[ChecklistItem, RecipeStep]):
+    model = ChecklistItem
+    extra = 1
+
+
+@admin.register(Recipe)
+class RecipeAdmin(admin.ModelAdmin[Recipe]):
+    list_display = ["title_nb", "audience", "status", "position"]
+    list_filter = ["audience", "status"]
+    inlines = [RecipeStepInline]
+
+
+@admin.register(RecipeStep)
+class RecipeStepAdmin(admin.ModelAdmin[RecipeStep]):
+    list_display = ["title_nb", "recipe", "position"]
+    inlines = [ChecklistItemInline]
+
+
+class CaseEffectInline(admin.TabularInline[CaseEffect, Case]):
+    model = CaseEffect
+    extra = 0
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin[Case]):
+    list_display = ["title_nb", "status", "period"]
+    inlines = [CaseEffectInline]
+
+
+@admin.register(FundingScheme)
+class FundingSchemeAdmin(admin.ModelAdmin[FundingScheme]):
+    list_display = ["name", "funder", "next_deadline", "last_verified", "status"]
+
+
+@admin.register(Myth)
+class MythAdmin(admin.ModelAdmin[Myth]):
+    list_display = ["claim_nb", "legal_source", "status"]
+
+
+@admin.register(BlogPost)
+class BlogPostAdmin(admin.ModelAdmin[BlogPost]):
+    list_display = ["title_nb", "status", "published_at"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin[Comment]):
+    list_display = ["post", "status", "created_at"]
+    list_filter = ["status"]

@@ -13,6 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The background worker (e-mails, alerts, closing challenges) runs beside the web server; Ctrl+C stops both.
 run: setup migrate
 	$(MANAGE) load_demo_data
+	$(MANAGE) rebuild_search_index
 	$(MANAGE) schedule_periodic_tasks
 	@echo "Samvei: http://127.0.0.1:$(PORT)/"
 	trap 'kill 0' EXIT INT TERM; \

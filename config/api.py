@@ -13,6 +13,7 @@ from samvei.cookbook.api import router as cookbook_router
 from samvei.core.api_errors import validation_error_detail
 from samvei.geography.api import router as geography_router
 from samvei.organisations.api import router as organisations_router
+from samvei.search.api import router as search_router
 
 api = NinjaAPI(
     title="Samvei API",
@@ -25,6 +26,7 @@ api.add_router("/", geography_router)
 api.add_router("/", organisations_router)
 api.add_router("/", challenges_router)
 api.add_router("/", cookbook_router)
+api.add_router("/", search_router)
 
 
 @api.exception_handler(ValidationError)
@@ -71,5 +73,6 @@ def api_root(request: HttpRequest) -> dict[str, object]:
             "myths": reverse("api-v1:myth_list_api"),
             "cases": reverse("api-v1:case_list_api"),
             "funding": reverse("api-v1:funding_list_api"),
+            "search": reverse("api-v1:search_api"),
         },
     }

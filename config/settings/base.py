@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "samvei.challenges",  # needs published by public bodies, pitches, questions and dialogue
     "samvei.collaborations",  # collaborations started from a selected pitch
     "samvei.cookbook",  # recipes, myths, cases, funding schemes and the blog
+    "samvei.search",  # Norwegian full-text search across the apps above
     "samvei.pages",  # front page, accessibility statement, privacy
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

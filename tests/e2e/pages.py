@@ -23,6 +23,8 @@ def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None
                 reverse("account_signup"),
                 reverse("challenges:list"),
                 reverse("challenges:detail", kwargs={"pk": challenge_pk}),
+                reverse("search:search"),
+                reverse("search:search") + "?q=eldre+omsorg",
             ]
     if cookbook:
         pages += [
@@ -47,6 +49,7 @@ def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None
         reverse("organisations:list") + "?kind=alien",
         reverse("municipalities:who-decides") + "?municipality=",
         reverse("account_reset_password"),
+        reverse("search:search") + "?q=" + "x" * 600,
         reverse("challenges:list") + "?welfare_area=elderly-care&deadline_from=nonsense",
         "/en/no-such-page/",
     ]

@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from samvei.challenges import services
 from samvei.challenges.models import Challenge
-from samvei.challenges.tasks import close_expired_challenges
+from samvei.challenges.tasks import close_expired_challenges, notify_pitch_received
 
 from .factories import ChallengeFactory
 
@@ -26,12 +26,13 @@ def test_a_pitch_email_is_queued_after_commit_and_sent_by_the_worker(stavanger, 
     services.pitch_submit(
         challenge=challenge, sender=enterprise, actor=entrepreneur, data={"title": "T", "summary": "S"}, uploads=[]
     )
-    assert DBTaskResult.objects.ready().count() == 1
+    notification = DBTaskResult.objects.ready().get(task_path=notify_pitch_received.module_path)
     assert mail.outbox == []
 
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=None)
 
-    assert DBTaskResult.objects.successful().count() == 1
+    notification.refresh_from_db()
+    assert notification.status == "SUCCESSFUL"
     assert mail.outbox[-1].to == [owner_member.email]
 
 

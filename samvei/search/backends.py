@@ -1,0 +1,87 @@
+"""Two ways to find documents, one interface: PostgreSQL full-text search with the `norwegian` configuration
+(weighted title and body, GIN index, trigram similarity when a word is misspelt), and SQLite FTS5 over
+Snowball-stemmed text with BM25 ranking."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramSimilarity
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from .models import SearchDocument
+from .text import query_stems, words
+
+TRIGRAM_THRESHOLD = 0.3
+
+
+class SearchBackend(Protocol):
+    def write(self, document: SearchDocument) -> None: ...
+
+    def delete(self, document_ids: list[int]) -> None: ...
+
+    def ranked_ids(self, query: str, candidates: QuerySet[SearchDocument], limit: int) -> list[int]: ...
+
+
+class PostgresBackend:
+    def write(self, document: SearchDocument) -> None:
+        vector = SearchVector("title", weight="A", config="norwegian") + SearchVector(
+            "body", weight="B", config="norwegian"
+        )
+        SearchDocument.objects.filter(pk=document.pk).update(vector=vector)
+
+    def delete(self, document_ids: list[int]) -> None:
+        """The vector lives in the document row, so deleting the row is enough."""
+
+    def ranked_ids(self, query: str, candidates: QuerySet[SearchDocument], limit: int) -> list[int]:
+        terms = [word for word in words(query) if len(word) >= 2][:12]
+        if not terms:
+            return []
+        # Every word must match, as a prefix of a stem, like the SQLite backend: «demens» finds «demensomsorg».
+        search = SearchQuery(" & ".join(f"{term}:*" for term in terms), config="norwegian", search_type="raw")
+        text = " ".join(terms)
+        found = list(
+            candidates.filter(vector=search)
+            .annotate(rank=SearchRank(F("vector"), search))
+            .order_by("-rank", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        if found or len(text) > 40:
+            return found
+        return list(
+            candidates.annotate(similarity=TrigramSimilarity("title", text))
+            .filter(similarity__gt=TRIGRAM_THRESHOLD)
+            .order_by("-similarity", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+
+
+class SqliteBackend:
+    def write(self, document: SearchDocument) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
+            cursor.execute("INSERT INTO search_fts (rowid, stemmed) VALUES (%s, %s)", [document.pk, document.stemmed])
+
+    def delete(self, document_ids: list[int]) -> None:
+        with connection.cursor() as cursor:
+            for document_id in document_ids:
+                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document_id])
+
+    def ranked_ids(self, query: str, candidates: QuerySet[SearchDocument], limit: int) -> list[int]:
+        stems = query_stems(query)
+        if not stems:
+            return []
+        match = " AND ".join(f'"{stem}"*' for stem in stems)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY bm25(search_fts) LIMIT %s",
+                [match, max(limit * 5, 200)],
+            )
+            ranked = [row[0] for row in cursor.fetchall()]
+        allowed = set(candidates.filter(pk__in=ranked).values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in allowed][:limit]
+
+
+def backend() -> SearchBackend:
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()

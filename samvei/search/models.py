@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """One searchable object, whatever app it lives in: its text, address and facets. PostgreSQL searches the
+    `vector` column; SQLite searches an FTS5 table over `stemmed` (see migrations and backends)."""
+
+    kind = models.CharField(max_length=30)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    welfare_areas = models.CharField(max_length=600, blank=True, help_text="Space-separated codes.")
+    counties = models.CharField(max_length=200, blank=True, help_text="Space-separated county numbers.")
+    stemmed = models.TextField(blank=True)
+    vector = SearchVectorField(null=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.title}"

@@ -1,0 +1,152 @@
+"""The searchable kinds of content. To add one: a Provider with its model, its public objects and how one
+object becomes a document."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from samvei.challenges.models import Challenge
+from samvei.cookbook.models import BlogPost, Case, FundingScheme, Myth, Publishable, Recipe
+from samvei.organisations.models import Organisation
+
+from .registry import DocumentData, Provider, register
+
+PUBLISHED = Publishable.Status.PUBLISHED
+
+
+def _codes(obj: object) -> list[str]:
+    return [area.code for area in obj.welfare_areas.all()]  # type: ignore[attr-defined]
+
+
+def _organisation(org: Organisation) -> DocumentData:
+    counties = {m.county.number for m in org.municipalities.all()} | {c.number for c in org.counties.all()}
+    if org.municipality is not None:
+        counties.add(org.municipality.county.number)
+    if org.county is not None:
+        counties.add(org.county.number)
+    return DocumentData(
+        title=org.name,
+        body="\n".join(part for part in (org.short_name, org.description, org.mission, org.services) if part),
+        url=org.get_absolute_url(),
+        welfare_areas=_codes(org),
+        counties=sorted(counties),
+    )
+
+
+def _challenge(challenge: Challenge) -> DocumentData:
+    county = challenge.municipality.county.number if challenge.municipality else ""
+    return DocumentData(
+        title=challenge.title,
+        body="\n".join(p for p in (challenge.description, challenge.affected, challenge.desired_outcomes) if p),
+        url=challenge.get_absolute_url(),
+        welfare_areas=_codes(challenge),
+        counties=[county] if county else [],
+    )
+
+
+def _recipe(recipe: Recipe) -> DocumentData:
+    steps = "\n".join(f"{step.title_nb}\n{step.body_nb}" for step in recipe.steps.all())
+    return DocumentData(
+        title=recipe.title_nb,
+        body=f"{recipe.summary_nb}\n{recipe.intro_nb}\n{steps}",
+        url=recipe.get_absolute_url(),
+        welfare_areas=_codes(recipe),
+    )
+
+
+def _myth(myth: Myth) -> DocumentData:
+    from django.urls import reverse
+
+    return DocumentData(title=myth.claim_nb, body=f"{myth.fact_nb}\n{myth.legal_source}", url=reverse("cookbook:myths"))
+
+
+def _case(case: Case) -> DocumentData:
+    return DocumentData(
+        title=case.title_nb,
+        body=f"{case.summary_nb}\n{case.organisations}\n{case.lessons_nb}",
+        url=case.get_absolute_url(),
+        welfare_areas=_codes(case),
+        counties=sorted({m.county.number for m in case.municipalities.all()}),
+    )
+
+
+def _funding(scheme: FundingScheme) -> DocumentData:
+    return DocumentData(
+        title=scheme.name,
+        body=f"{scheme.funder}\n{scheme.description_nb}\n{scheme.criteria_nb}",
+        url=scheme.get_absolute_url(),
+        welfare_areas=_codes(scheme),
+    )
+
+
+def _post(post: BlogPost) -> DocumentData:
+    return DocumentData(title=post.title_nb, body=post.body_nb, url=post.get_absolute_url())
+
+
+register(
+    Provider(
+        kind="organisation",
+        label=_("Organisations"),
+        model=Organisation,
+        public=lambda: Organisation.objects.select_related("municipality__county", "county").prefetch_related(
+            "welfare_areas", "municipalities__county", "counties"
+        ),
+        document=_organisation,
+    )
+)
+register(
+    Provider(
+        kind="challenge",
+        label=_("Challenges"),
+        model=Challenge,
+        public=lambda: (
+            Challenge.objects.filter(status__in=Challenge.PUBLIC_STATUSES)
+            .select_related("municipality__county")
+            .prefetch_related("welfare_areas")
+        ),
+        document=_challenge,
+    )
+)
+register(
+    Provider(
+        kind="recipe",
+        label=_("Recipes"),
+        model=Recipe,
+        public=lambda: Recipe.objects.filter(status=PUBLISHED).prefetch_related("steps", "welfare_areas"),
+        document=_recipe,
+    )
+)
+register(
+    Provider(
+        kind="myth", label=_("Myths"), model=Myth, public=lambda: Myth.objects.filter(status=PUBLISHED), document=_myth
+    )
+)
+register(
+    Provider(
+        kind="case",
+        label=_("Cases"),
+        model=Case,
+        public=lambda: Case.objects.filter(status=PUBLISHED).prefetch_related(
+            "welfare_areas", "municipalities__county"
+        ),
+        document=_case,
+    )
+)
+register(
+    Provider(
+        kind="funding",
+        label=_("Funding schemes"),
+        model=FundingScheme,
+        public=lambda: FundingScheme.objects.filter(status=PUBLISHED).prefetch_related("welfare_areas"),
+        document=_funding,
+    )
+)
+register(
+    Provider(
+        kind="post",
+        label=_("Blog posts"),
+        model=BlogPost,
+        public=lambda: BlogPost.objects.filter(status=PUBLISHED),
+        document=_post,
+    )
+)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from django.db import transaction
+
+from .backends import backend
+from .models import SearchDocument
+from .registry import Provider, providers
+from .text import stemmed_text
+
+
+def _write(provider: Provider, obj: object) -> SearchDocument:
+    data = provider.document(obj)
+    document, _created = SearchDocument.objects.update_or_create(
+        kind=provider.kind,
+        object_id=obj.pk,  # type: ignore[attr-defined]
+        defaults={
+            "title": data.title[:300],
+            "body": data.body,
+            "url": data.url,
+            "welfare_areas": " ".join(data.welfare_areas),
+            "counties": " ".join(data.counties),
+            "stemmed": stemmed_text(f"{data.title}\n{data.title}\n{data.body}"),
+        },
+    )
+    backend().write(document)
+    return document
+
+
+@transaction.atomic
+def index_object(*, kind: str, object_id: int) -> bool:
+    """Index one object, or drop it from the index when it is gone or no longer public. True if indexed."""
+    provider = providers()[kind]
+    obj = provider.public().filter(pk=object_id).first()
+    if obj is None:
+        stale = list(SearchDocument.objects.filter(kind=kind, object_id=object_id).values_list("pk", flat=True))
+        backend().delete(stale)
+        SearchDocument.objects.filter(pk__in=stale).delete()
+        return False
+    _write(provider, obj)
+    return True
+
+
+@transaction.atomic
+def rebuild_index(*, kinds: list[str] | None = None) -> dict[str, int]:
+    counts = {}
+    for kind, provider in providers().items():
+        if kinds and kind not in kinds:
+            continue
+        keep = []
+        for obj in provider.public().iterator(chunk_size=500):
+            keep.append(_write(provider, obj).pk)
+        stale = list(SearchDocument.objects.filter(kind=kind).exclude(pk__in=keep).values_list("pk", flat=True))
+        backend().delete(stale)
+        SearchDocument.objects.filter(pk__in=stale).delete()
+        counts[kind] = len(keep)
+    return counts

@@ -14,6 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 run: setup migrate
 	$(MANAGE) load_demo_data
 	$(MANAGE) rebuild_search_index
+	$(MANAGE) refresh_embeddings
 	$(MANAGE) schedule_periodic_tasks
 	@echo "Samvei: http://127.0.0.1:$(PORT)/"
 	trap 'kill 0' EXIT INT TERM; \

@@ -12,6 +12,7 @@ from samvei.challenges.api import router as challenges_router
 from samvei.cookbook.api import router as cookbook_router
 from samvei.core.api_errors import validation_error_detail
 from samvei.geography.api import router as geography_router
+from samvei.matching.api import router as matching_router
 from samvei.organisations.api import router as organisations_router
 from samvei.search.api import router as search_router
 
@@ -27,6 +28,7 @@ api.add_router("/", organisations_router)
 api.add_router("/", challenges_router)
 api.add_router("/", cookbook_router)
 api.add_router("/", search_router)
+api.add_router("/", matching_router)
 
 
 @api.exception_handler(ValidationError)

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path(_("collaborations/"), include("samvei.collaborations.urls")),
     path(_("cookbook/"), include("samvei.cookbook.urls")),
     path(_("search/"), include("samvei.search.urls")),
+    path(_("suggestions/"), include("samvei.matching.urls")),
     path(_("account/"), include("samvei.accounts.urls")),
     path(_("account/"), include("allauth.urls")),
     path("admin/", admin.site.urls),

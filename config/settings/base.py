@@ -51,6 +51,7 @@ LOCAL_APPS = [
     "samvei.collaborations",  # collaborations started from a selected pitch
     "samvei.cookbook",  # recipes, myths, cases, funding schemes and the blog
     "samvei.search",  # Norwegian full-text search across the apps above
+    "samvei.matching",  # challenges ↔ organisations, ranked with reasons
     "samvei.pages",  # front page, accessibility statement, privacy
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -68,6 +68,8 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("challenges:saved-searches"),
         reverse("challenges:idea-create", kwargs={"slug": "oslo-0301"}),
         reverse("collaborations:list"),
+        reverse("matching:challenges-for-you"),
+        reverse("matching:challenge-matches", kwargs={"pk": challenge_pk}),
         reverse("cookbook:moderation"),
         reverse("cookbook:content-new", kwargs={"kind": "post"}),
         reverse("accounts:profile"),

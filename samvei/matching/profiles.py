@@ -1,0 +1,60 @@
+"""Profiles of organisations and challenges for the scorer: their text, the areas and groups they state (or,
+when they state none, those their text suggests) and where they are or operate."""
+
+from __future__ import annotations
+
+from samvei.challenges.models import Challenge
+from samvei.organisations.models import Organisation
+
+from .inference import inferred_target_groups, inferred_welfare_areas
+from .scoring import Profile
+
+
+def organisation_text(organisation: Organisation) -> str:
+    return "\n".join(
+        p for p in (organisation.name, organisation.description, organisation.mission, organisation.services) if p
+    )
+
+
+def challenge_text(challenge: Challenge) -> str:
+    return "\n".join(
+        p for p in (challenge.title, challenge.description, challenge.affected, challenge.desired_outcomes) if p
+    )
+
+
+def _codes(obj: Organisation | Challenge, relation: str, text: str, infer: object) -> frozenset[str]:
+    stated = frozenset(term.code for term in getattr(obj, relation).all())
+    return stated or frozenset(infer(text))  # type: ignore[operator]
+
+
+def organisation_profile(organisation: Organisation) -> Profile:
+    text = organisation_text(organisation)
+    municipalities = {m.number for m in organisation.municipalities.all()}
+    counties = {c.number for c in organisation.counties.all()} | {
+        m.county.number for m in organisation.municipalities.all()
+    }
+    if organisation.municipality is not None:
+        municipalities.add(organisation.municipality.number)
+        counties.add(organisation.municipality.county.number)
+    return Profile(
+        key=organisation.pk,
+        text=text,
+        welfare_areas=_codes(organisation, "welfare_areas", text, inferred_welfare_areas),
+        target_groups=_codes(organisation, "target_groups", text, inferred_target_groups),
+        municipalities=frozenset(municipalities),
+        counties=frozenset(counties),
+        national=organisation.national,
+    )
+
+
+def challenge_profile(challenge: Challenge) -> Profile:
+    text = challenge_text(challenge)
+    municipality = challenge.municipality
+    return Profile(
+        key=challenge.pk,
+        text=text,
+        welfare_areas=_codes(challenge, "welfare_areas", text, inferred_welfare_areas),
+        target_groups=_codes(challenge, "target_groups", text, inferred_target_groups),
+        municipalities=frozenset({municipality.number}) if municipality else frozenset(),
+        counties=frozenset({municipality.county.number}) if municipality else frozenset(),
+    )

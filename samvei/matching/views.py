@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from samvei.accounts.request import authenticated_user
+from samvei.challenges import permissions as challenge_permissions
+from samvei.challenges.models import Challenge
+from samvei.organisations.models import Organisation
+
+from .selectors import challenges_for_organisation, organisations_for_challenge
+
+
+@login_required
+def challenge_matches(request: HttpRequest, pk: int) -> HttpResponse:
+    """For the public body that owns the challenge: organisations that might take it on, and why."""
+    challenge = Challenge.objects.filter(pk=pk).select_related("municipality__county", "owner").first()
+    if challenge is None or not challenge_permissions.can_manage_challenge(user=request.user, challenge=challenge):
+        raise Http404(_("There is no such challenge."))
+    return render(
+        request,
+        "matching/challenge_matches.html",
+        {"challenge": challenge, "matches": organisations_for_challenge(challenge=challenge, limit=15)},
+    )
+
+
+@login_required
+def challenges_for_you(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    organisations = Organisation.objects.filter(memberships__user=user).exclude(kind__in=Organisation.PUBLIC_BODY_KINDS)
+    return render(
+        request,
+        "matching/challenges_for_you.html",
+        {"sections": [(org, challenges_for_organisation(organisation=org, limit=5)) for org in organisations]},
+    )

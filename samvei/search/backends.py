@@ -38,17 +38,21 @@ class PostgresBackend:
         terms = [word for word in words(query) if len(word) >= 2][:12]
         if not terms:
             return []
-        # Every word must match, as a prefix of a stem, like the SQLite backend: «demens» finds «demensomsorg».
-        search = SearchQuery(" & ".join(f"{term}:*" for term in terms), config="norwegian", search_type="raw")
+        # Words match as prefixes of stems, like the SQLite backend («demens» finds «demensomsorg»): all of them
+        # if any document has all, otherwise any of them.
+        for operator in (" & ", " | "):
+            search = SearchQuery(operator.join(f"{term}:*" for term in terms), config="norwegian", search_type="raw")
+            found = list(
+                candidates.filter(vector=search)
+                .annotate(rank=SearchRank(F("vector"), search))
+                .order_by("-rank", "pk")
+                .values_list("pk", flat=True)[:limit]
+            )
+            if found:
+                return found
         text = " ".join(terms)
-        found = list(
-            candidates.filter(vector=search)
-            .annotate(rank=SearchRank(F("vector"), search))
-            .order_by("-rank", "pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-        if found or len(text) > 40:
-            return found
+        if len(text) > 40:
+            return []
         return list(
             candidates.annotate(similarity=TrigramSimilarity("title", text))
             .filter(similarity__gt=TRIGRAM_THRESHOLD)
@@ -72,13 +76,17 @@ class SqliteBackend:
         stems = query_stems(query)
         if not stems:
             return []
-        match = " AND ".join(f'"{stem}"*' for stem in stems)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY bm25(search_fts) LIMIT %s",
-                [match, max(limit * 5, 200)],
-            )
-            ranked = [row[0] for row in cursor.fetchall()]
+        ranked: list[int] = []
+        for operator in (" AND ", " OR "):
+            match = operator.join(f'"{stem}"*' for stem in stems)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY bm25(search_fts) LIMIT %s",
+                    [match, max(limit * 5, 200)],
+                )
+                ranked = [row[0] for row in cursor.fetchall()]
+            if ranked:
+                break
         allowed = set(candidates.filter(pk__in=ranked).values_list("pk", flat=True))
         return [pk for pk in ranked if pk in allowed][:limit]
 

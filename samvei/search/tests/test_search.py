@@ -159,3 +159,16 @@ def stavanger(db):
     from samvei.organisations.models import Organisation
 
     return Organisation.objects.get(municipality__number="1103")
+
+
+def test_when_no_page_has_every_word_pages_with_some_of_them_are_shown():
+    _indexed(name="Sjukeheimsvenner AS", description="Besøk på sjukeheimen i Fjellbygd.")
+
+    assert "Sjukeheimsvenner AS" in _titles("einsemd sjukeheim")
+
+
+def test_pages_with_every_word_come_before_pages_with_one():
+    _indexed(name="Begge AS", description="Lesing og skriving for barn.")
+    _indexed(name="En AS", description="Lesing for voksne.")
+
+    assert _titles("lesing barn")[:1] == ["Begge AS"]

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from samvei.challenges.models import Challenge
 from samvei.challenges.tests.factories import ChallengeFactory
 from samvei.geography.models import Municipality
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas
@@ -157,3 +158,21 @@ def test_organisation_matches_refuse_unknown_numbers_and_bad_limits(client, path
     OrganisationFactory(org_number="911705214")
 
     assert client.get(path).status_code == status
+
+
+@pytest.mark.django_db
+def test_generate_demo_creates_marked_examples_that_search_and_matching_can_use():
+    from samvei.search.selectors import search
+    from samvei.search.services import rebuild_index
+
+    call_command("generate_demo", "--organisations", "40", "--challenges", "5", stdout=io.StringIO())
+    rebuild_index(kinds=["organisation", "challenge"])
+
+    examples = Organisation.objects.filter(slug__startswith="demo-org-")
+    assert examples.count() == 40
+    assert not examples.filter(is_example=False).exists()
+    assert Challenge.objects.filter(is_example=True, status="published").count() == 5
+    first = examples.order_by("pk").first()
+    assert first.name in [hit.title for hit in search(query=first.name).hits]
+    challenge = Challenge.objects.filter(is_example=True).first()
+    assert organisations_for_challenge(challenge=challenge, limit=3)

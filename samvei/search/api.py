@@ -12,6 +12,7 @@ class SearchQuerySchema(Schema):
     kind: str | None = Field(None, max_length=30)
     welfare_area: str | None = Field(None, max_length=50)
     county: str | None = Field(None, pattern=r"^[0-9]{2}$")
+    limit: int = Field(20, ge=1, le=100, description="Hits to return (the count covers all)")
 
 
 class HitOut(Schema):
@@ -30,9 +31,11 @@ class SearchOut(Schema):
 @router.get("/search", response=SearchOut, summary="Search everything public")
 def search_api(request: HttpRequest, query: Query[SearchQuerySchema]) -> dict[str, object]:
     """An empty or symbol-only query answers with no hits."""
-    result = search(query=query.q, kind=query.kind, welfare_area=query.welfare_area, county=query.county)
+    result = search(
+        query=query.q, kind=query.kind, welfare_area=query.welfare_area, county=query.county, limit=query.limit
+    )
     return {
-        "count": len(result.hits),
+        "count": result.total,
         "items": result.hits,
         "facets": {
             "kind": dict(result.kinds),

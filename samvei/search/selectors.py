@@ -24,20 +24,27 @@ class Hit:
 @dataclass
 class SearchResult:
     hits: list[Hit] = field(default_factory=list)
+    total: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     welfare_areas: Counter[str] = field(default_factory=Counter)
     counties: Counter[str] = field(default_factory=Counter)
 
 
 def search(
-    *, query: str, kind: str | None = None, welfare_area: str | None = None, county: str | None = None
+    *,
+    query: str,
+    kind: str | None = None,
+    welfare_area: str | None = None,
+    county: str | None = None,
+    limit: int = 20,
 ) -> SearchResult:
-    """Ranked hits for the query, with facets counted before the facet filters narrow the hits."""
+    """The best `limit` hits for the query with snippets, the total, and facets counted before the facet
+    filters narrow the hits."""
     stems = query_stems(query)
     if not stems:
         return SearchResult()
     ids = backend().ranked_ids(query, SearchDocument.objects.all(), MAX_RESULTS)
-    documents = SearchDocument.objects.in_bulk(ids)
+    documents = SearchDocument.objects.defer("vector", "stemmed").in_bulk(ids)
     ranked = [documents[pk] for pk in ids if pk in documents]
     result = SearchResult()
     for document in ranked:
@@ -52,7 +59,10 @@ def search(
             continue
         if county and county not in document.counties.split():
             continue
-        if document.kind in known:
+        if document.kind not in known:
+            continue
+        result.total += 1
+        if len(result.hits) < limit:
             result.hits.append(
                 Hit(kind=document.kind, title=document.title, url=document.url, snippet=snippet(document.body, stems))
             )

@@ -172,3 +172,14 @@ def test_pages_with_every_word_come_before_pages_with_one():
     _indexed(name="En AS", description="Lesing for voksne.")
 
     assert _titles("lesing barn")[:1] == ["Begge AS"]
+
+
+def test_the_count_covers_every_hit_while_only_the_first_page_is_returned(client):
+    for number in range(25):
+        _indexed(name=f"Strikkeklubben {number} AS", description="Strikking for alle.")
+
+    result = search(query="strikking")
+    api = client.get("/api/v1/search", {"q": "strikking", "limit": 5}).json()
+
+    assert (result.total, len(result.hits)) == (25, 20)
+    assert (api["count"], len(api["items"])) == (25, 5)

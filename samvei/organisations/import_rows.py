@@ -53,6 +53,7 @@ class References:
     welfare_area_ids: dict[str, int]
     target_group_ids: dict[str, int]
     reference_org_numbers: frozenset[str]
+    claimed_org_numbers: frozenset[str]
 
     @classmethod
     def load(cls) -> References:
@@ -68,6 +69,14 @@ class References:
             welfare_area_ids=dict(WelfareArea.objects.values_list("code", "pk")),
             target_group_ids=dict(TargetGroup.objects.values_list("code", "pk")),
             reference_org_numbers=frozenset(number for number in reference_org_numbers if number),
+            # Organisations with members are kept by those members; an import must not overwrite their profile.
+            claimed_org_numbers=frozenset(
+                number
+                for number in Organisation.objects.filter(org_number__isnull=False, memberships__isnull=False)
+                .values_list("org_number", flat=True)
+                .distinct()
+                if number
+            ),
         )
 
 
@@ -158,6 +167,8 @@ def _org_number(value: object, *, references: References) -> str:
         raise RowRejected(_("invalid organisation number %(value)s") % {"value": _shown(value)}) from None
     if value in references.reference_org_numbers:
         raise RowRejected(_("this organisation comes from reference data and is not changed by imports"))
+    if value in references.claimed_org_numbers:
+        raise RowRejected(_("this organisation is kept up to date by its members and is not changed by imports"))
     return value
 
 

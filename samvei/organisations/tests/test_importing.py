@@ -404,3 +404,20 @@ def test_a_state_agency_from_reference_data_is_not_renamed_by_an_import():
 
     assert report.rejected_count == 1
     assert Organisation.objects.get(org_number="911830868").name == "Kriminalomsorgsdirektoratet"
+
+
+def test_an_organisation_its_members_keep_is_not_overwritten_by_an_import():
+    from samvei.organisations.tests.factories import MembershipFactory, OrganisationFactory
+
+    claimed = OrganisationFactory(name="Besøksvennene AS", org_number="974760673", kind="social_enterprise")
+    MembershipFactory(organisation=claimed)
+    line = json.dumps(
+        {"organisasjonsnummer": "974760673", "navn": "BESØKSVENNENE AS", "organisasjonsform": {"kode": "AS"}}
+    )
+
+    report = organisations_import(stream=io.BytesIO(line.encode()))
+
+    claimed.refresh_from_db()
+    assert report.rejected_count == 1
+    assert "members" in report.rejected[0].reason or "medlemmene" in report.rejected[0].reason
+    assert (claimed.name, claimed.kind) == ("Besøksvennene AS", "social_enterprise")

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import translation
 
 from samvei.core.mail import send_templated_email
-from samvei.organisations.notifications import absolute, members_of
+from samvei.organisations.notifications import absolute, member_addresses
 
 from .models import Challenge, Message, Pitch, Question, SavedSearch
 from .selectors import ChallengeFilters, challenge_matches
@@ -19,7 +19,7 @@ def _link(obj: Challenge | Pitch) -> str:
 
 def pitch_received(*, pitch_id: int) -> None:
     pitch = Pitch.objects.select_related("sender", "receiver", "challenge", "contact_point").get(pk=pitch_id)
-    recipients = members_of(pitch.receiver_id)
+    recipients = member_addresses(pitch.receiver_id)
     if pitch.contact_point is not None:
         recipients.append((pitch.contact_point.email, settings.LANGUAGE_CODE))
     send_templated_email(
@@ -33,7 +33,7 @@ def pitch_status(*, pitch_id: int) -> None:
     pitch = Pitch.objects.select_related("sender", "receiver").get(pk=pitch_id)
     send_templated_email(
         template="challenges/email/pitch_status",
-        recipients=members_of(pitch.sender_id),
+        recipients=member_addresses(pitch.sender_id),
         context={"pitch": pitch, "url": _link(pitch)},
     )
 
@@ -44,7 +44,7 @@ def message_sent(*, message_id: int) -> None:
     other = pitch.receiver_id if message.sender_id == pitch.sender_id else pitch.sender_id
     send_templated_email(
         template="challenges/email/message",
-        recipients=members_of(other),
+        recipients=member_addresses(other),
         context={"message": message, "pitch": pitch, "url": _link(pitch)},
     )
 
@@ -53,7 +53,7 @@ def question_asked(*, question_id: int) -> None:
     question = Question.objects.select_related("challenge").get(pk=question_id)
     send_templated_email(
         template="challenges/email/question_asked",
-        recipients=members_of(question.challenge.owner_id),
+        recipients=member_addresses(question.challenge.owner_id),
         context={"question": question, "url": _link(question.challenge)},
     )
 

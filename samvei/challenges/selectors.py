@@ -64,10 +64,6 @@ def challenge_matches(*, challenge: Challenge, filters: ChallengeFilters) -> boo
     return challenge_list(filters=filters).filter(pk=challenge.pk).exists()
 
 
-def challenges_of(*, organisation_ids: list[int]) -> QuerySet[Challenge]:
-    return Challenge.objects.filter(owner_id__in=organisation_ids).select_related("owner").order_by("-created_at")
-
-
 def answered_questions(*, challenge: Challenge) -> QuerySet[Question]:
     return challenge.questions.exclude(answer="").order_by("answered_at")
 

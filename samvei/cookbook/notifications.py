@@ -5,7 +5,7 @@ from django.utils import translation
 
 from samvei.accounts.models import User
 from samvei.core.mail import send_templated_email
-from samvei.organisations.notifications import absolute, members_of
+from samvei.organisations.notifications import absolute, member_addresses
 
 from .models import Comment
 
@@ -32,7 +32,7 @@ def funding_reminders() -> int:
             url = absolute(follow.scheme.get_absolute_url())
         sent += send_templated_email(
             template="cookbook/email/funding_reminder",
-            recipients=members_of(follow.organisation_id),
+            recipients=member_addresses(follow.organisation_id),
             context={"scheme": follow.scheme, "organisation": follow.organisation, "url": url},
         )
         follow.reminded_for = follow.scheme.next_deadline

@@ -25,8 +25,3 @@ def municipality_search(*, county_number: str | None = None, name: str = "") -> 
         for municipality in municipality_list(county_number=county_number)
         if needle in municipality.name.casefold() or needle in municipality.sami_kven_name.casefold()
     ]
-
-
-def municipality_get(*, number: str) -> Municipality:
-    """Raises Municipality.DoesNotExist for an unknown number."""
-    return Municipality.objects.select_related("county", "organisation", "source").get(number=number)

@@ -17,7 +17,7 @@ def language_of(email: str) -> str:
     return user.preferred_language if user else settings.LANGUAGE_CODE
 
 
-def members_of(organisation_id: int) -> list[tuple[str, str]]:
+def member_addresses(organisation_id: int) -> list[tuple[str, str]]:
     """(address, language) of everyone who acts for the organisation."""
     return list(
         Membership.objects.filter(organisation_id=organisation_id, user__is_active=True).values_list(

@@ -66,6 +66,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_register_view(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
+    require(permissions.can_register_organisation(user=user))
     form = OrganisationRegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

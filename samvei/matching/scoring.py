@@ -1,13 +1,16 @@
-"""Ranking with reasons: pure functions over profiles and vectors, so the benchmark runs them without a
-database. A score mixes five signals, each scaled to 0–1 within the candidates:
-semantic similarity of the texts (sentence embeddings), lexical relevance (BM25 over Norwegian stems),
-overlap of welfare areas and of target groups (stated, or read from the text), and geography."""
+"""Ranking with reasons, as pure functions over an in-memory index of candidates, so that the benchmark runs
+the same code without a database. A score mixes five signals: semantic similarity of the texts (sentence
+embeddings, scaled to a candidate's standing among all candidates), overlap of welfare areas and of target
+groups (stated, or read from the text), geography, and lexical relevance (BM25 over Norwegian stems).
+Everything but BM25 is computed for every candidate at once with numpy; BM25, whose weight is small, only
+for the best `SHORTLIST` of them."""
 
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,10 +20,11 @@ from samvei.search.text import stemmed_text
 
 from .embeddings import Vectors
 
-# Weights chosen on the labelled set in bench/matching (see bench/README.md for the comparison).
+# Weights chosen on the development set in bench/matching (see bench/README.md for the held-out figures).
 WEIGHTS = {"semantic": 0.50, "lexical": 0.10, "areas": 0.15, "groups": 0.10, "geography": 0.20}
 GEOGRAPHY = {"municipality": 1.0, "county": 0.75, "national": 0.6, "none": 0.0}
 SIMILAR_TEXT_QUANTILE = 0.9
+SHORTLIST = 300
 STOPWORDS = set(stemmed_text(
     "og i på for til av med som er en et at det de den vi dere har skal kan vil fra om ikke eller men så også"
     " å ein eit dei ho han kva korleis no meir mer etter over under mot sin sitt sine vår våre"
@@ -55,39 +59,195 @@ class Names:
     counties: Mapping[str, str] = field(default_factory=dict)
 
 
-def _scaled(values: np.ndarray) -> np.ndarray:
-    """A candidate's standing among the others, 0–1: E5 similarities crowd into a narrow band, so their
-    spread matters more than their size."""
-    spread = float(values.std()) if len(values) else 0.0
+def terms(text: str) -> list[str]:
+    """The words that count for lexical relevance: Norwegian stems without stop words and short words."""
+    return [sys.intern(term) for term in stemmed_text(text).split() if term not in STOPWORDS and len(term) > 2]
+
+
+class _Columns:
+    """A growing boolean matrix: one row per candidate, one column per code (welfare area, county, …)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.matrix = np.zeros((0, 0), dtype=bool)
+
+    def resize(self, rows: int) -> None:
+        if rows > self.matrix.shape[0]:
+            self.matrix = np.pad(self.matrix, ((0, rows - self.matrix.shape[0]), (0, 0)))
+
+    def set(self, row: int, codes: Iterable[str]) -> None:
+        self.matrix[row] = False
+        for code in codes:
+            if code not in self.codes:
+                self.codes[code] = len(self.codes)
+                self.matrix = np.pad(self.matrix, ((0, 0), (0, 1)))
+            self.matrix[row, self.codes[code]] = True
+
+    def count(self, codes: Iterable[str]) -> np.ndarray:
+        """How many of the codes each row has."""
+        columns = [self.codes[code] for code in codes if code in self.codes]
+        counted: np.ndarray = self.matrix[:, columns].sum(axis=1)
+        return counted
+
+
+class CandidateIndex:
+    """Every candidate of one kind as arrays. Rows are updated in place and removed by marking them dead, so
+    a process can keep its index current by applying changed rows."""
+
+    def __init__(self, dimensions: int = 0) -> None:
+        self.dimensions = dimensions
+        self.keys: list[object] = []
+        self.rows: dict[object, int] = {}
+        self.alive = np.zeros(0, dtype=bool)
+        self.has_vector = np.zeros(0, dtype=bool)
+        self.vectors = np.zeros((0, dimensions), dtype=np.float32)
+        self.national = np.zeros(0, dtype=bool)
+        self.areas, self.groups, self.county_columns = _Columns(), _Columns(), _Columns()
+        self.municipalities: list[tuple[str, ...]] = []
+        self.counties: list[tuple[str, ...]] = []
+        self.terms: list[tuple[str, ...]] = []
+        self.by_municipality: dict[str, set[int]] = {}
+        self.document_frequency: Counter[str] = Counter()
+        self.total_terms = 0
+
+    def __len__(self) -> int:
+        return int(self.alive.sum())
+
+    @classmethod
+    def of(cls, profiles: Sequence[Profile], vectors: Vectors | None = None) -> CandidateIndex:
+        index = cls(vectors.shape[1] if vectors is not None and len(vectors) else 0)
+        for position, profile in enumerate(profiles):
+            index.put(
+                profile.key,
+                terms=terms(profile.text),
+                welfare_areas=profile.welfare_areas,
+                target_groups=profile.target_groups,
+                municipalities=profile.municipalities,
+                counties=profile.counties,
+                national=profile.national,
+                vector=vectors[position] if vectors is not None and len(vectors) else None,
+            )
+        return index
+
+    def _grow(self, rows: int) -> None:
+        extra = rows - len(self.alive)
+        self.alive = np.concatenate([self.alive, np.zeros(extra, dtype=bool)])
+        self.has_vector = np.concatenate([self.has_vector, np.zeros(extra, dtype=bool)])
+        self.national = np.concatenate([self.national, np.zeros(extra, dtype=bool)])
+        self.vectors = np.vstack([self.vectors, np.zeros((extra, self.dimensions), dtype=np.float32)])
+        for columns in (self.areas, self.groups, self.county_columns):
+            columns.resize(rows)
+        self.municipalities.extend([()] * extra)
+        self.counties.extend([()] * extra)
+        self.terms.extend([()] * extra)
+
+    def put(
+        self,
+        key: object,
+        *,
+        terms: Sequence[str],
+        welfare_areas: Iterable[str],
+        target_groups: Iterable[str],
+        municipalities: Iterable[str],
+        counties: Iterable[str],
+        national: bool,
+        vector: Vectors | None,
+    ) -> None:
+        row = self.rows.get(key)
+        if row is None:
+            row = len(self.keys)
+            if row >= len(self.alive):
+                self._grow(max(row + 1, len(self.alive) * 2))
+            self.keys.append(key)
+            self.rows[key] = row
+        else:
+            self._forget(row)
+        self.alive[row] = True
+        self.has_vector[row] = vector is not None and len(vector) == self.dimensions
+        self.vectors[row] = vector if self.has_vector[row] else 0
+        self.national[row] = national
+        self.areas.set(row, welfare_areas)
+        self.groups.set(row, target_groups)
+        self.county_columns.set(row, counties)
+        self.municipalities[row] = tuple(sorted(municipalities))
+        self.counties[row] = tuple(sorted(counties))
+        self.terms[row] = tuple(sys.intern(term) for term in terms)
+        for number in self.municipalities[row]:
+            self.by_municipality.setdefault(number, set()).add(row)
+        self.document_frequency.update(set(self.terms[row]))
+        self.total_terms += len(self.terms[row])
+
+    def remove(self, key: object) -> None:
+        row = self.rows.get(key)
+        if row is not None and self.alive[row]:
+            self._forget(row)
+            self.alive[row] = False
+
+    def _forget(self, row: int) -> None:
+        if not self.alive[row]:
+            return
+        for number in self.municipalities[row]:
+            self.by_municipality[number].discard(row)
+        self.document_frequency.subtract(set(self.terms[row]))
+        self.total_terms -= len(self.terms[row])
+
+    def in_municipalities(self, numbers: Iterable[str]) -> np.ndarray:
+        hit = np.zeros(len(self.alive), dtype=bool)
+        for number in numbers:
+            rows = self.by_municipality.get(number)
+            if rows:
+                hit[list(rows)] = True
+        return hit
+
+
+def _scaled(values: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
+    """A candidate's standing among the others (those in `among`), 0–1: E5 similarities crowd into a narrow
+    band, so their spread matters more than their size."""
+    reference = values if among is None else values[among]
+    spread = float(reference.std()) if len(reference) else 0.0
     if spread == 0:
         return np.zeros_like(values, dtype=float)
-    scaled: np.ndarray = 1 / (1 + np.exp(-1.5 * (values - values.mean()) / spread))
+    scaled: np.ndarray = 1 / (1 + np.exp(np.clip(-1.5 * (values - reference.mean()) / spread, -50, 50)))
     return scaled
 
 
-def _terms(text: str) -> list[str]:
-    return [term for term in stemmed_text(text).split() if term not in STOPWORDS and len(term) > 2]
-
-
-def bm25(query: str, documents: Sequence[str], *, k1: float = 1.2, b: float = 0.75) -> np.ndarray:
-    terms = set(_terms(query))
-    tokenised = [_terms(document) for document in documents]
-    if not tokenised:
-        return np.zeros(0)
-    average = sum(len(doc) for doc in tokenised) / len(tokenised) or 1.0
-    frequency = Counter(term for doc in tokenised for term in set(doc))
-    scores = np.zeros(len(tokenised))
-    for index, doc in enumerate(tokenised):
-        counts = Counter(doc)
-        for term in terms & counts.keys():
-            idf = math.log(1 + (len(tokenised) - frequency[term] + 0.5) / (frequency[term] + 0.5))
+def _bm25(
+    query: Iterable[str],
+    documents: Sequence[Sequence[str]],
+    *,
+    frequency: Mapping[str, int],
+    total: int,
+    average: float,
+    k1: float = 1.2,
+    b: float = 0.75,
+) -> np.ndarray:
+    wanted = set(query)
+    scores = np.zeros(len(documents))
+    for position, document in enumerate(documents):
+        counts = Counter(document)
+        for term in wanted & counts.keys():
+            idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
             tf = counts[term]
-            scores[index] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(doc) / average))
+            scores[position] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(document) / (average or 1.0)))
     return scores
 
 
-def _coverage(wanted: frozenset[str], offered: frozenset[str]) -> float:
-    return len(wanted & offered) / len(wanted) if wanted else 0.0
+def bm25(query: str, documents: Sequence[str]) -> np.ndarray:
+    """BM25 of each document for the query, with statistics from these documents only (the baseline)."""
+    tokenised = [terms(document) for document in documents]
+    if not tokenised:
+        return np.zeros(0)
+    return _bm25(
+        terms(query),
+        tokenised,
+        frequency=Counter(term for document in tokenised for term in set(document)),
+        total=len(tokenised),
+        average=sum(len(document) for document in tokenised) / len(tokenised),
+    )
+
+
+def _coverage(wanted: frozenset[str], offered: _Columns) -> np.ndarray:
+    return offered.count(wanted) / len(wanted) if wanted else np.zeros(offered.matrix.shape[0])
 
 
 def geography(place: Profile, actor: Profile) -> str:
@@ -101,6 +261,80 @@ def geography(place: Profile, actor: Profile) -> str:
     return "none"
 
 
+def rank(
+    query: Profile,
+    query_vector: Vectors | None,
+    index: CandidateIndex,
+    *,
+    query_is_place: bool,
+    limit: int | None = None,
+    names: Names = Names(),
+    weights: Mapping[str, float] = WEIGHTS,
+) -> list[Scored]:
+    """The best candidates of the index for the query, best first. `query_is_place` says which side the
+    geography is read from: a challenge (the place) asking for organisations (the actors), or the reverse."""
+    alive = index.alive
+    if not alive.any():
+        return []
+    with_vector = alive & index.has_vector
+    semantic: np.ndarray = np.zeros(len(alive))
+    if query_vector is not None and with_vector.any() and len(query_vector) == index.dimensions:
+        semantic = index.vectors @ np.asarray(query_vector, dtype=np.float32)
+    semantic_scaled = np.where(with_vector, _scaled(semantic, with_vector), 0.0)
+    similar_cut = float(np.quantile(semantic[with_vector], SIMILAR_TEXT_QUANTILE)) if semantic.any() else math.inf
+    local = index.in_municipalities(query.municipalities)
+    county = index.county_columns.count(query.counties) > 0
+    national = index.national if query_is_place else np.full(len(alive), query.national)
+    reach = np.select(
+        [local, county, national],
+        [GEOGRAPHY["municipality"], GEOGRAPHY["county"], GEOGRAPHY["national"]],
+        GEOGRAPHY["none"],
+    )
+    base = (
+        weights["semantic"] * semantic_scaled
+        + weights["areas"] * _coverage(query.welfare_areas, index.areas)
+        + weights["groups"] * _coverage(query.target_groups, index.groups)
+        + weights["geography"] * reach
+    )
+    base = np.where(alive, base, -np.inf)
+    shortlist = np.flatnonzero(alive)
+    if len(shortlist) > SHORTLIST:
+        shortlist = shortlist[np.argpartition(-base[shortlist], SHORTLIST)[:SHORTLIST]]
+    lexical = _bm25(
+        terms(query.text),
+        [index.terms[row] for row in shortlist],
+        frequency=index.document_frequency,
+        total=len(index),
+        average=index.total_terms / max(len(index), 1),
+    )
+    scores = base[shortlist] + weights["lexical"] * _scaled(lexical)
+    order = sorted(range(len(shortlist)), key=lambda i: (-scores[i], shortlist[i]))[:limit]
+    results = []
+    for position in order:
+        row = int(shortlist[position])
+        level = "municipality" if local[row] else "county" if county[row] else "national" if national[row] else "none"
+        place = (
+            query
+            if query_is_place
+            else Profile(key=None, text="", municipalities=frozenset(index.municipalities[row]),
+                         counties=frozenset(index.counties[row]))
+        )  # fmt: skip
+        reasons = _reasons(
+            level,
+            place,
+            query.welfare_areas & set(_codes_of(index.areas, row)),
+            query.target_groups & set(_codes_of(index.groups, row)),
+            bool(semantic[row] >= similar_cut),
+            names,
+        )
+        results.append(Scored(key=index.keys[row], score=round(float(scores[position]), 4), reasons=reasons))
+    return results
+
+
+def _codes_of(columns: _Columns, row: int) -> list[str]:
+    return [code for code, column in columns.codes.items() if columns.matrix[row, column]]
+
+
 def rank_organisations(
     challenge: Profile,
     challenge_vector: Vectors | None,
@@ -111,16 +345,8 @@ def rank_organisations(
     weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Scored]:
     """Organisations for a challenge, best first."""
-    return _rank(
-        challenge,
-        challenge_vector,
-        organisations,
-        organisation_vectors,
-        places=[challenge] * len(organisations),
-        actors=list(organisations),
-        names=names,
-        weights=weights,
-    )
+    index = CandidateIndex.of(organisations, organisation_vectors)
+    return rank(challenge, challenge_vector, index, query_is_place=True, names=names, weights=weights)
 
 
 def rank_challenges(
@@ -133,63 +359,14 @@ def rank_challenges(
     weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Scored]:
     """Challenges for an organisation, best first."""
-    return _rank(
-        organisation,
-        organisation_vector,
-        challenges,
-        challenge_vectors,
-        places=list(challenges),
-        actors=[organisation] * len(challenges),
-        names=names,
-        weights=weights,
-    )
-
-
-def _rank(
-    query: Profile,
-    query_vector: Vectors | None,
-    candidates: Sequence[Profile],
-    candidate_vectors: Vectors | None,
-    *,
-    places: Sequence[Profile],
-    actors: Sequence[Profile],
-    names: Names,
-    weights: Mapping[str, float],
-) -> list[Scored]:
-    if not candidates:
-        return []
-    semantic: np.ndarray = np.zeros(len(candidates))
-    if query_vector is not None and candidate_vectors is not None and len(candidate_vectors):
-        semantic = np.asarray(candidate_vectors @ np.asarray(query_vector), dtype=float)
-    semantic_scaled = _scaled(semantic)
-    similar_cut = float(np.quantile(semantic, SIMILAR_TEXT_QUANTILE)) if semantic.any() else math.inf
-    lexical = _scaled(bm25(query.text, [c.text for c in candidates]))
-    results = []
-    for index, candidate in enumerate(candidates):
-        reach = geography(places[index], actors[index])
-        score = (
-            weights["semantic"] * semantic_scaled[index]
-            + weights["lexical"] * lexical[index]
-            + weights["areas"] * _coverage(query.welfare_areas, candidate.welfare_areas)
-            + weights["groups"] * _coverage(query.target_groups, candidate.target_groups)
-            + weights["geography"] * GEOGRAPHY[reach]
-        )
-        reasons = _reasons(
-            reach,
-            places[index],
-            query.welfare_areas & candidate.welfare_areas,
-            query.target_groups & candidate.target_groups,
-            bool(semantic[index] >= similar_cut),
-            names,
-        )
-        results.append(Scored(key=candidate.key, score=round(float(score), 4), reasons=reasons))
-    results.sort(key=lambda scored: -scored.score)
-    return results
+    index = CandidateIndex.of(challenges, challenge_vectors)
+    return rank(organisation, organisation_vector, index, query_is_place=False, names=names, weights=weights)
 
 
 def _reasons(
-    reach: str, place: Profile, areas: frozenset[str], groups: frozenset[str], similar: bool, names: Names
-) -> list[str]:
+    reach: str, place: Profile, areas: set[str] | frozenset[str], groups: set[str] | frozenset[str], similar: bool,
+    names: Names,
+) -> list[str]:  # fmt: skip
     reasons = []
     if reach == "municipality":
         municipality = next(iter(sorted(place.municipalities)), "")

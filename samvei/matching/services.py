@@ -1,79 +1,191 @@
-"""Stored embeddings: recomputed in the background when an organisation's or challenge's text changes."""
+"""Match profiles and their embeddings, recomputed in the background when an organisation or a challenge
+changes. An embedding is computed only when the text it was made from has changed."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import TypeVar
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from samvei.challenges.models import Challenge
 from samvei.organisations.models import Organisation
 
-from .embeddings import Embedder, default_embedder, to_bytes
-from .models import Embedding
-from .profiles import challenge_text, organisation_text
+from .embeddings import Embedder, Vectors, combined, default_embedder, from_bytes, to_bytes
+from .models import Embedding, MatchProfile
+from .profiles import challenge_profile, organisation_profile
+from .scoring import Profile, terms
+
+# An object is matched by its query and passage embeddings combined, on both sides, so a pair's similarity
+# is the same whichever side asks (and ranked better than either role alone: bench/README.md).
+ROLES = (Embedding.Role.QUERY, Embedding.Role.PASSAGE)
+T = TypeVar("T")
+Vectorise = Callable[[dict[int, str]], dict[int, Vectors]]
 
 
-def _texts(kind: str, ids: list[int] | None = None) -> dict[int, str]:
-    """The current text of each matchable object of a kind (all of them when `ids` is None)."""
+def matchable(kind: str) -> QuerySet[Organisation] | QuerySet[Challenge]:
+    """What can be recommended: organisations that are not public bodies, and challenges open for pitches."""
     if kind == "challenge":
-        challenges = Challenge.objects.filter(status__in=Challenge.PUBLIC_STATUSES)
-        if ids is not None:
-            challenges = challenges.filter(pk__in=ids)
-        return {c.pk: challenge_text(c) for c in challenges.iterator()}
-    organisations = Organisation.objects.exclude(kind__in=Organisation.PUBLIC_BODY_KINDS)
-    if ids is not None:
-        organisations = organisations.filter(pk__in=ids)
-    return {o.pk: organisation_text(o) for o in organisations.iterator()}
+        return Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES).select_related(
+            "municipality__county"
+        ).prefetch_related("welfare_areas", "target_groups")  # fmt: skip
+    return (
+        Organisation.objects.exclude(kind__in=Organisation.PUBLIC_BODY_KINDS)
+        .select_related("municipality__county")
+        .prefetch_related("welfare_areas", "target_groups", "municipalities__county", "counties")
+    )
 
 
-def _hash(text: str) -> str:
+def profile_of(kind: str, obj: Organisation | Challenge) -> Profile:
+    return challenge_profile(obj) if isinstance(obj, Challenge) else organisation_profile(obj)
+
+
+def _key(profile: Profile) -> int:
+    """Profiles of stored objects are keyed by primary key."""
+    if not isinstance(profile.key, int):
+        raise TypeError(f"A stored object's profile has an integer key, not {profile.key!r}")
+    return profile.key
+
+
+def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def embedding_refresh(*, kind: str, object_id: int, embedder: Embedder | None = None) -> bool:
-    """Stores the query and passage embeddings of one object's text; does nothing when the text is unchanged.
-    Returns True when it computed new vectors."""
-    text = _texts(kind, [object_id]).get(object_id)
-    if text is None:
-        Embedding.objects.filter(kind=kind, object_id=object_id).delete()
-        return False
-    embedder = embedder or default_embedder()
-    digest = _hash(text)
-    current = Embedding.objects.filter(kind=kind, object_id=object_id, model_name=embedder.name, text_hash=digest)
-    if current.count() == 2:
-        return False
-    for role, encode in ((Embedding.Role.QUERY, embedder.queries), (Embedding.Role.PASSAGE, embedder.passages)):
-        Embedding.objects.update_or_create(
-            kind=kind,
-            object_id=object_id,
-            role=role,
-            model_name=embedder.name,
-            defaults={"text_hash": digest, "vector": to_bytes(encode([text])[0])},
-        )
-    return True
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
-def embeddings_refresh_all(*, kind: str, embedder: Embedder | None = None, batch_size: int = 32) -> int:
-    """Embeds, in batches, every object of the kind whose stored vectors are missing or out of date."""
+def match_vectors(
+    *, kind: str, texts: dict[int, str], embedder: Embedder | None = None, store: bool = True
+) -> dict[int, Vectors]:
+    """The vector each object's text is matched by, from stored embeddings where the text is unchanged and
+    from the model otherwise (stored when `store` is true)."""
     embedder = embedder or default_embedder()
-    stored = dict(
-        Embedding.objects.filter(kind=kind, model_name=embedder.name, role=Embedding.Role.PASSAGE).values_list(
-            "object_id", "text_hash"
+    roles = ROLES
+    stored = {
+        (object_id, role): (text_hash, vector)
+        for object_id, role, text_hash, vector in Embedding.objects.filter(
+            kind=kind, model_name=embedder.name, role__in=roles, object_id__in=list(texts)
+        ).values_list("object_id", "role", "text_hash", "vector")
+    }
+    views: dict[int, list[Vectors]] = {object_id: [] for object_id in texts}
+    fresh = []
+    for role in roles:
+        current = {pk: stored.get((pk, role)) for pk in texts}
+        pending = [pk for pk, found in current.items() if found is None or found[0] != digest(texts[pk])]
+        encode = embedder.queries if role == Embedding.Role.QUERY else embedder.passages
+        computed = dict(zip(pending, encode([texts[pk] for pk in pending]), strict=True)) if pending else {}
+        for pk in texts:
+            found = current[pk]
+            views[pk].append(computed[pk] if pk in computed else from_bytes(bytes(found[1])))  # type: ignore[index]
+        fresh += [
+            Embedding(kind=kind, object_id=pk, role=role, model_name=embedder.name, text_hash=digest(texts[pk]),
+                      vector=to_bytes(vector))
+            for pk, vector in computed.items()
+        ]  # fmt: skip
+    if store and fresh:
+        Embedding.objects.bulk_create(
+            fresh,
+            update_conflicts=True,
+            unique_fields=["kind", "object_id", "role", "model_name"],
+            update_fields=["text_hash", "vector", "updated_at"],
         )
+    return {pk: combined(*vectors) for pk, vectors in views.items()}
+
+
+def query_vector(*, kind: str, profile: Profile) -> Vectors:
+    """The vector to rank others by: the stored one when the text is unchanged, else the model's, now."""
+    stored = (
+        MatchProfile.objects.filter(kind=kind, object_id=_key(profile), text_hash=digest(profile.text),
+                                    model_name=default_embedder().name, vector__isnull=False)
+        .values_list("vector", flat=True)
+        .first()
+    )  # fmt: skip
+    if stored is not None:
+        return from_bytes(bytes(stored))
+    return match_vectors(kind=kind, texts={_key(profile): profile.text}, store=False)[_key(profile)]
+
+
+def _profile_row(kind: str, profile: Profile, vector: Vectors, model_name: str) -> MatchProfile:
+    return MatchProfile(
+        kind=kind,
+        object_id=_key(profile),
+        active=True,
+        welfare_areas=" ".join(sorted(profile.welfare_areas)),
+        target_groups=" ".join(sorted(profile.target_groups)),
+        municipalities=" ".join(sorted(profile.municipalities)),
+        counties=" ".join(sorted(profile.counties)),
+        national=profile.national,
+        terms=" ".join(terms(profile.text)),
+        text_hash=digest(profile.text),
+        model_name=model_name,
+        vector=to_bytes(vector),
     )
-    pending = [(pk, text) for pk, text in _texts(kind).items() if stored.get(pk) != _hash(text)]
-    for start in range(0, len(pending), batch_size):
-        batch = pending[start : start + batch_size]
-        texts = [text for _pk, text in batch]
-        for role, vectors in (
-            (Embedding.Role.QUERY, embedder.queries(texts)),
-            (Embedding.Role.PASSAGE, embedder.passages(texts)),
-        ):
-            for (pk, text), vector in zip(batch, vectors, strict=True):
-                Embedding.objects.update_or_create(
-                    kind=kind,
-                    object_id=pk,
-                    role=role,
-                    model_name=embedder.name,
-                    defaults={"text_hash": _hash(text), "vector": to_bytes(vector)},
-                )
-    return len(pending)
+
+
+PROFILE_FIELDS = ["active", "welfare_areas", "target_groups", "municipalities", "counties", "national", "terms",
+                  "text_hash", "model_name", "vector"]  # fmt: skip
+
+
+def _values(row: MatchProfile) -> tuple[object, ...]:
+    return tuple(bytes(value) if isinstance(value, memoryview) else value for value in
+                 (getattr(row, name) for name in PROFILE_FIELDS))  # fmt: skip
+
+
+def _deactivate(kind: str, object_ids: Sequence[int]) -> None:
+    """Objects that can no longer be recommended leave every index; their embeddings are deleted with them."""
+    for chunk in _chunks(object_ids, 500):
+        MatchProfile.objects.filter(kind=kind, object_id__in=chunk, active=True).update(
+            active=False, updated_at=timezone.now()
+        )
+        Embedding.objects.filter(kind=kind, object_id__in=chunk).delete()
+
+
+def profiles_refresh(
+    *,
+    kind: str,
+    object_ids: Sequence[int] | None = None,
+    embedder: Embedder | None = None,
+    vectorise: Vectorise | None = None,
+    batch_size: int = 64,
+) -> int:
+    """Brings the match profiles of a kind (all, or those in `object_ids`) up to date with their objects,
+    in batches. Returns how many profiles changed. `vectorise` replaces the stored embeddings as the source
+    of vectors (the scale benchmark uses it to reuse the embeddings of repeated example texts)."""
+    embedder = embedder or default_embedder()
+    objects = matchable(kind)
+    if object_ids is not None:
+        objects = objects.filter(pk__in=object_ids)
+    seen: set[int] = set()
+    changed = 0
+    for batch in _chunks(objects.order_by("pk").iterator(chunk_size=batch_size), batch_size):
+        profiles = [profile_of(kind, obj) for obj in batch]  # type: ignore[arg-type]
+        texts = {_key(p): p.text for p in profiles}
+        vectors = vectorise(texts) if vectorise else match_vectors(kind=kind, texts=texts, embedder=embedder)
+        rows = [_profile_row(kind, p, vectors[_key(p)], embedder.name) for p in profiles]
+        old = {
+            row.object_id: _values(row)
+            for row in MatchProfile.objects.filter(kind=kind, object_id__in=[row.object_id for row in rows])
+        }
+        updates = [row for row in rows if old.get(row.object_id) != _values(row)]
+        with transaction.atomic():
+            MatchProfile.objects.bulk_create(
+                updates,
+                update_conflicts=True,
+                unique_fields=["kind", "object_id"],
+                update_fields=[*PROFILE_FIELDS, "updated_at"],
+            )
+        changed += len(updates)
+        seen.update(row.object_id for row in rows)
+    known = MatchProfile.objects.filter(kind=kind, active=True)
+    if object_ids is not None:
+        known = known.filter(object_id__in=object_ids)
+    gone = sorted(set(known.values_list("object_id", flat=True)) - seen)
+    _deactivate(kind, gone)
+    return changed + len(gone)

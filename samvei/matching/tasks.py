@@ -1,8 +1,8 @@
 from django_tasks import task
 
-from .services import embedding_refresh
+from .services import profiles_refresh
 
 
 @task()
-def refresh_embedding(*, kind: str, object_id: int) -> bool:
-    return embedding_refresh(kind=kind, object_id=object_id)
+def refresh_match_profile(*, kind: str, object_id: int) -> int:
+    return profiles_refresh(kind=kind, object_ids=[object_id])

@@ -10,10 +10,10 @@ from samvei.challenges.models import Challenge
 from samvei.challenges.tests.factories import ChallengeFactory
 from samvei.geography.models import Municipality
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas
-from samvei.matching.models import Embedding
+from samvei.matching.models import Embedding, MatchProfile
 from samvei.matching.scoring import Profile, geography, rank_organisations
 from samvei.matching.selectors import challenges_for_organisation, organisations_for_challenge
-from samvei.matching.services import embedding_refresh
+from samvei.matching.services import profiles_refresh
 from samvei.organisations.models import Membership, Organisation
 from samvei.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from samvei.taxonomy.models import WelfareArea
@@ -72,12 +72,15 @@ def test_areas_and_groups_are_read_from_bokmal_and_nynorsk_text(text, area, grou
 
 
 @pytest.mark.django_db
-def test_embeddings_are_stored_once_per_text_and_role():
+def test_a_profile_and_its_embedding_are_computed_once_per_text():
     organisation = OrganisationFactory(description="Ungdom som besøksvenner for eldre.")
 
-    assert embedding_refresh(kind="organisation", object_id=organisation.pk) is True
-    assert embedding_refresh(kind="organisation", object_id=organisation.pk) is False
+    assert profiles_refresh(kind="organisation", object_ids=[organisation.pk]) == 1
+    assert profiles_refresh(kind="organisation", object_ids=[organisation.pk]) == 0
     assert Embedding.objects.filter(object_id=organisation.pk, kind="organisation").count() == 2
+    profile = MatchProfile.objects.get(kind="organisation", object_id=organisation.pk)
+    assert "eldr" in profile.terms.split()
+    assert "elderly" in profile.target_groups.split()
 
 
 @pytest.mark.django_db
@@ -167,6 +170,7 @@ def test_generate_demo_creates_marked_examples_that_search_and_matching_can_use(
 
     call_command("generate_demo", "--organisations", "40", "--challenges", "5", stdout=io.StringIO())
     rebuild_index(kinds=["organisation", "challenge"])
+    call_command("refresh_embeddings", stdout=io.StringIO())
 
     examples = Organisation.objects.filter(slug__startswith="demo-org-")
     assert examples.count() == 40

@@ -2,12 +2,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from samvei.matching.services import embeddings_refresh_all
+from samvei.matching.services import profiles_refresh
 
 
 class Command(BaseCommand):
-    help = "Compute the missing or outdated embeddings of organisations and open challenges."
+    help = (
+        "Bring the match profiles of organisations and open challenges up to date, computing the embeddings "
+        "of texts that are new or changed."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         for kind in ("organisation", "challenge"):
-            self.stdout.write(f"{kind}: {embeddings_refresh_all(kind=kind)} embedded")
+            self.stdout.write(f"{kind}: {profiles_refresh(kind=kind)} profiles changed")

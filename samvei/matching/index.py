@@ -1,0 +1,84 @@
+"""Each process keeps the match profiles of every candidate in memory (`CandidateIndex`), loaded once and then
+kept current by reading only the rows changed since: ranking 100 000 organisations then costs one small query
+and a few numpy operations instead of loading 100 000 objects.
+
+Changes are found by `updated_at`. A transaction may commit a row stamped a moment before rows that another
+process has already seen, so every refresh re-reads the last `LATE_COMMIT_MARGIN` of changes (applying a row
+twice changes nothing). Clearing the cache key `GENERATION_KEY` makes every process load its index afresh."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.cache import cache
+
+from .embeddings import default_embedder, from_bytes
+from .models import MatchProfile
+from .scoring import CandidateIndex
+
+GENERATION_KEY = "matching:index-generation"
+LATE_COMMIT_MARGIN = timedelta(seconds=60)
+COLUMNS = ("object_id", "active", "welfare_areas", "target_groups", "municipalities", "counties", "national",
+           "terms", "model_name", "vector", "updated_at")  # fmt: skip
+
+
+@dataclass
+class _Loaded:
+    generation: str
+    index: CandidateIndex
+    seen_until: datetime | None = None
+    versions: dict[int, datetime] = field(default_factory=dict)
+
+
+_lock = threading.Lock()
+_loaded: dict[str, _Loaded] = {}
+
+
+def _apply(loaded: _Loaded, rows: Iterable[tuple[Any, ...]], model_name: str) -> None:
+    for object_id, active, areas, groups, municipalities, counties, national, terms, model, vector, updated in rows:
+        if loaded.versions.get(object_id) == updated:
+            continue
+        loaded.versions[object_id] = updated
+        if loaded.seen_until is None or updated > loaded.seen_until:
+            loaded.seen_until = updated
+        if not active:
+            loaded.index.remove(object_id)
+            continue
+        loaded.index.put(
+            object_id,
+            terms=str(terms).split(),
+            welfare_areas=str(areas).split(),
+            target_groups=str(groups).split(),
+            municipalities=str(municipalities).split(),
+            counties=str(counties).split(),
+            national=bool(national),
+            vector=from_bytes(bytes(vector)) if vector is not None and model == model_name else None,
+        )
+
+
+@contextmanager
+def current_index(kind: str) -> Iterator[CandidateIndex]:
+    """The process's index of a kind, brought up to date; held under a lock while the caller ranks."""
+    generation = str(cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
+    embedder = default_embedder()
+    with _lock:
+        loaded = _loaded.get(kind)
+        rows = MatchProfile.objects.filter(kind=kind)
+        if loaded is None or loaded.generation != generation:
+            loaded = _loaded[kind] = _Loaded(generation=generation, index=CandidateIndex(embedder.dimensions))
+            rows = rows.filter(active=True)
+        elif loaded.seen_until is not None:
+            rows = rows.filter(updated_at__gte=loaded.seen_until - LATE_COMMIT_MARGIN)
+        _apply(loaded, rows.values_list(*COLUMNS).iterator(chunk_size=5000), embedder.name)
+        yield loaded.index
+
+
+def forget_indexes() -> None:
+    """Every process loads its indexes afresh on its next request."""
+    cache.delete(GENERATION_KEY)

@@ -2,8 +2,8 @@
 kept current by reading only the rows changed since: ranking 100 000 organisations then costs one small query
 and a few numpy operations instead of loading 100 000 objects.
 
-Changes are found by `updated_at`. A transaction may commit a row stamped a moment before rows that another
-process has already seen, so every refresh re-reads the last `LATE_COMMIT_MARGIN` of changes (applying a row
+Changes are found by `updated_at`. A transaction may commit a row some time after stamping it, so every
+refresh reads the rows stamped since `LATE_COMMIT_MARGIN` before the previous refresh began (applying a row
 twice changes nothing). Clearing the cache key `GENERATION_KEY` makes every process load its index afresh."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.cache import cache
+from django.utils import timezone
 
 from .embeddings import default_embedder, from_bytes
 from .models import MatchProfile
@@ -32,7 +33,7 @@ COLUMNS = ("object_id", "active", "welfare_areas", "target_groups", "municipalit
 class _Loaded:
     generation: str
     index: CandidateIndex
-    seen_until: datetime | None = None
+    checked_at: datetime
     versions: dict[int, datetime] = field(default_factory=dict)
 
 
@@ -45,8 +46,6 @@ def _apply(loaded: _Loaded, rows: Iterable[tuple[Any, ...]], model_name: str) ->
         if loaded.versions.get(object_id) == updated:
             continue
         loaded.versions[object_id] = updated
-        if loaded.seen_until is None or updated > loaded.seen_until:
-            loaded.seen_until = updated
         if not active:
             loaded.index.remove(object_id)
             continue
@@ -70,11 +69,13 @@ def current_index(kind: str) -> Iterator[CandidateIndex]:
     with _lock:
         loaded = _loaded.get(kind)
         rows = MatchProfile.objects.filter(kind=kind)
+        now = timezone.now()
         if loaded is None or loaded.generation != generation:
-            loaded = _loaded[kind] = _Loaded(generation=generation, index=CandidateIndex(embedder.dimensions))
+            loaded = _loaded[kind] = _Loaded(generation, CandidateIndex(embedder.dimensions), checked_at=now)
             rows = rows.filter(active=True)
-        elif loaded.seen_until is not None:
-            rows = rows.filter(updated_at__gte=loaded.seen_until - LATE_COMMIT_MARGIN)
+        else:
+            rows = rows.filter(updated_at__gte=loaded.checked_at - LATE_COMMIT_MARGIN)
+            loaded.checked_at = now
         _apply(loaded, rows.values_list(*COLUMNS).iterator(chunk_size=5000), embedder.name)
         yield loaded.index
 

@@ -81,7 +81,7 @@ def test_a_closed_challenge_is_no_longer_suggested(on_commit, challenge):
     assert challenges_for_organisation(organisation=organisation) == []
 
 
-def test_a_change_stamped_before_the_last_one_seen_is_still_applied(on_commit, challenge):
+def test_a_change_stamped_before_the_last_refresh_is_still_applied(on_commit, challenge):
     first = on_commit(lambda: OrganisationFactory(description="Besøksvenner."))
     later = on_commit(lambda: OrganisationFactory(description="Regnskap."))
     with current_index("organisation"):

@@ -17,7 +17,7 @@ run: setup migrate
 	$(MANAGE) refresh_embeddings
 	$(MANAGE) schedule_periodic_tasks
 	@echo "Samvei: http://127.0.0.1:$(PORT)/"
-	trap 'kill 0' EXIT INT TERM; \
+	trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker --no-startup-delay & \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -30,7 +30,7 @@ serve: setup migrate
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	$(MANAGE) schedule_periodic_tasks && \
-	trap 'kill 0' EXIT INT TERM; \
+	trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker & \
 	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
 

@@ -250,17 +250,6 @@ def _coverage(wanted: frozenset[str], offered: _Columns) -> np.ndarray:
     return offered.count(wanted) / len(wanted) if wanted else np.zeros(offered.matrix.shape[0])
 
 
-def geography(place: Profile, actor: Profile) -> str:
-    """How well an actor's reach covers a place: the challenge's municipality and county."""
-    if place.municipalities & actor.municipalities:
-        return "municipality"
-    if place.counties & actor.counties:
-        return "county"
-    if actor.national:
-        return "national"
-    return "none"
-
-
 def rank(
     query: Profile,
     query_vector: Vectors | None,
@@ -347,20 +336,6 @@ def rank_organisations(
     """Organisations for a challenge, best first."""
     index = CandidateIndex.of(organisations, organisation_vectors)
     return rank(challenge, challenge_vector, index, query_is_place=True, names=names, weights=weights)
-
-
-def rank_challenges(
-    organisation: Profile,
-    organisation_vector: Vectors | None,
-    challenges: Sequence[Profile],
-    challenge_vectors: Vectors | None,
-    *,
-    names: Names = Names(),
-    weights: Mapping[str, float] = WEIGHTS,
-) -> list[Scored]:
-    """Challenges for an organisation, best first."""
-    index = CandidateIndex.of(challenges, challenge_vectors)
-    return rank(organisation, organisation_vector, index, query_is_place=False, names=names, weights=weights)
 
 
 def _reasons(

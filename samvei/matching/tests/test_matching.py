@@ -11,7 +11,7 @@ from samvei.challenges.tests.factories import ChallengeFactory
 from samvei.geography.models import Municipality
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas
 from samvei.matching.models import Embedding, MatchProfile
-from samvei.matching.scoring import Profile, geography, rank_organisations
+from samvei.matching.scoring import Profile, rank_organisations
 from samvei.matching.selectors import challenges_for_organisation, organisations_for_challenge
 from samvei.matching.services import profiles_refresh
 from samvei.organisations.models import Membership, Organisation
@@ -23,14 +23,14 @@ CHALLENGE = Profile(key="c", text="Ensomhet blant beboere på sykehjem", welfare
 
 
 def test_geography_prefers_the_municipality_then_the_county_then_national_reach():
-    here = Profile(key=1, text="", municipalities=frozenset({"1103"}), counties=frozenset({"11"}))
-    county = Profile(key=2, text="", municipalities=frozenset({"1108"}), counties=frozenset({"11"}))
-    national = Profile(key=3, text="", national=True)
-    elsewhere = Profile(key=4, text="", municipalities=frozenset({"0301"}), counties=frozenset({"03"}))
+    here = Profile(key="here", text="", municipalities=frozenset({"1103"}), counties=frozenset({"11"}))
+    county = Profile(key="county", text="", municipalities=frozenset({"1108"}), counties=frozenset({"11"}))
+    national = Profile(key="national", text="", national=True)
+    elsewhere = Profile(key="elsewhere", text="", municipalities=frozenset({"0301"}), counties=frozenset({"03"}))
 
-    assert [geography(CHALLENGE, actor) for actor in (here, county, national, elsewhere)] == [
-        "municipality", "county", "national", "none",
-    ]  # fmt: skip
+    ranked = rank_organisations(CHALLENGE, None, [elsewhere, national, county, here], None)
+
+    assert [s.key for s in ranked] == ["here", "county", "national", "elsewhere"]
 
 
 def test_the_right_area_in_the_right_place_ranks_first_and_says_why():

@@ -39,15 +39,20 @@ class PostgresBackend:
         if not terms:
             return []
         # Words match as prefixes of stems, like the SQLite backend («demens» finds «demensomsorg»): all of them
-        # if any document has all, otherwise any of them.
+        # if any document has all, otherwise any of them. When `limit` documents match in their titles, the
+        # best of those are the answer: ranking every body match of a word that most documents contain
+        # («kommune») would cost more than the rest of the search, and a title match outranks a body match.
         for operator in (" & ", " | "):
             search = SearchQuery(operator.join(f"{term}:*" for term in terms), config="norwegian", search_type="raw")
-            found = list(
-                candidates.filter(vector=search)
-                .annotate(rank=SearchRank(F("vector"), search))
-                .order_by("-rank", "pk")
-                .values_list("pk", flat=True)[:limit]
-            )
+            titled = candidates.annotate(title_vector=SearchVector("title", config="norwegian"))
+            for matching in (titled.filter(title_vector=search), candidates.filter(vector=search)):
+                found = list(
+                    matching.annotate(rank=SearchRank(F("vector"), search))
+                    .order_by("-rank", "pk")
+                    .values_list("pk", flat=True)[:limit]
+                )
+                if len(found) == limit:
+                    return found
             if found:
                 return found
         text = " ".join(terms)

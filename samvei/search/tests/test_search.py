@@ -154,6 +154,20 @@ def test_a_misspelt_title_is_found_by_trigram_similarity():
     assert "Demensomsorg Nord AS" in _titles("demensomsrog nord")
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking title matches first is PostgreSQL's")
+def test_when_enough_titles_match_the_body_matches_are_not_ranked():
+    from samvei.search.backends import backend
+    from samvei.search.models import SearchDocument
+
+    for number in range(3):
+        _indexed(name=f"Vevstuen {number} AS", description="Hjelp.")
+    _indexed(name="Annet AS", description="Vevstue, vevstue og vevstue hver dag.")
+
+    ranked = backend().ranked_ids("vevstue", SearchDocument.objects.all(), 3)
+
+    assert sorted(SearchDocument.objects.get(pk=pk).title for pk in ranked) == [f"Vevstuen {n} AS" for n in range(3)]
+
+
 @pytest.fixture
 def stavanger(db):
     from samvei.organisations.models import Organisation

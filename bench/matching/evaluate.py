@@ -4,8 +4,9 @@
 
 Prints nDCG@10 and recall@10 (grade ≥ 2 counts as relevant) for the matcher, a BM25 baseline over Norwegian
 stems, and the sentence embeddings alone, for the development set (30 challenges, which the weights were chosen
-on) and the held-out set (`heldout/`, 20 challenges, never used for choosing anything), each also for its
-paraphrased and nynorsk challenges. Both sets rank the same 60 enterprises."""
+on), the held-out set (`heldout/`, 20 challenges, used to check choices made on the development set) and the
+blind test set (`test/`, 24 challenges, never used for choosing anything), each also for its paraphrased and
+nynorsk challenges. All three rank the same 60 enterprises."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from samvei.matching.concepts import centroids  # noqa: E402
 from samvei.matching.embeddings import combined, default_embedder  # noqa: E402
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas  # noqa: E402
 from samvei.matching.scoring import Profile, bm25, rank_organisations  # noqa: E402
@@ -90,6 +92,12 @@ def evaluate(folder: str, enterprises: list[dict[str, Any]], enterprise_vectors:
     keys = [e["id"] for e in enterprises]
     methods: dict[str, Callable[[int, dict[str, Any]], list[str]]] = {
         "Matcher (all signals)": lambda i, c: [
+            str(s.key)
+            for s in rank_organisations(
+                challenge_profile(c), both[i], profiles, enterprise_vectors, concepts=centroids(embedder)
+            )
+        ],
+        "Matcher without concept profiles": lambda i, c: [
             str(s.key) for s in rank_organisations(challenge_profile(c), both[i], profiles, enterprise_vectors)
         ],
         "BM25 (Norwegian stems)": lambda i, c: [
@@ -133,7 +141,7 @@ def main() -> None:
     vectors = np.vstack(
         [combined(q, p) for q, p in zip(embedder.queries(texts), embedder.passages(texts), strict=True)]
     )
-    for folder in ("", "heldout/"):
+    for folder in ("", "heldout/", "test/"):
         evaluate(folder, enterprises, vectors)
 
 

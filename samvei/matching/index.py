@@ -19,6 +19,7 @@ from typing import Any
 from django.core.cache import cache
 from django.utils import timezone
 
+from .concepts import centroids
 from .embeddings import default_embedder, from_bytes
 from .models import MatchProfile
 from .scoring import CandidateIndex
@@ -71,7 +72,9 @@ def current_index(kind: str) -> Iterator[CandidateIndex]:
         rows = MatchProfile.objects.filter(kind=kind)
         now = timezone.now()
         if loaded is None or loaded.generation != generation:
-            loaded = _loaded[kind] = _Loaded(generation, CandidateIndex(embedder.dimensions), checked_at=now)
+            loaded = _loaded[kind] = _Loaded(
+                generation, CandidateIndex(embedder.dimensions, centroids(embedder)), checked_at=now
+            )
             rows = rows.filter(active=True)
         else:
             rows = rows.filter(updated_at__gte=loaded.checked_at - LATE_COMMIT_MARGIN)

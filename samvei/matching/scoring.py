@@ -1,6 +1,7 @@
 """Ranking with reasons, as pure functions over an in-memory index of candidates, so that the benchmark runs
 the same code without a database. A score mixes five signals: semantic similarity of the texts (sentence
-embeddings, scaled to a candidate's standing among all candidates), overlap of welfare areas and of target
+embeddings compared directly and through concept profiles, each scaled to a candidate's standing among all
+candidates), overlap of welfare areas and of target
 groups (stated, or read from the text), geography, and lexical relevance (BM25 over Norwegian stems).
 Everything but BM25 is computed for every candidate at once with numpy; BM25, whose weight is small, only
 for the best `SHORTLIST` of them."""
@@ -18,11 +19,14 @@ from django.utils.translation import gettext as _
 
 from samvei.search.text import stemmed_text
 
+from .concepts import concept_profiles
 from .embeddings import Vectors
 
 # Weights chosen on the development set in bench/matching (see bench/README.md for the held-out figures).
 WEIGHTS = {"semantic": 0.50, "lexical": 0.10, "areas": 0.15, "groups": 0.10, "geography": 0.20}
 GEOGRAPHY = {"municipality": 1.0, "county": 0.75, "national": 0.6, "none": 0.0}
+# Semantic similarity is half direct, half through concepts (samvei.matching.concepts).
+CONCEPT_SHARE = 0.5
 SIMILAR_TEXT_QUANTILE = 0.9
 SHORTLIST = 300
 STOPWORDS = set(stemmed_text(
@@ -94,8 +98,11 @@ class CandidateIndex:
     """Every candidate of one kind as arrays. Rows are updated in place and removed by marking them dead, so
     a process can keep its index current by applying changed rows."""
 
-    def __init__(self, dimensions: int = 0) -> None:
+    def __init__(self, dimensions: int = 0, concepts: Vectors | None = None) -> None:
         self.dimensions = dimensions
+        self.concepts = concepts if concepts is not None else np.zeros((0, dimensions), dtype=np.float32)
+        self._concept_profiles = np.zeros((0, len(self.concepts)), dtype=np.float32)
+        self._concepts_pending: set[int] = set()
         self.keys: list[object] = []
         self.rows: dict[object, int] = {}
         self.alive = np.zeros(0, dtype=bool)
@@ -114,8 +121,10 @@ class CandidateIndex:
         return int(self.alive.sum())
 
     @classmethod
-    def of(cls, profiles: Sequence[Profile], vectors: Vectors | None = None) -> CandidateIndex:
-        index = cls(vectors.shape[1] if vectors is not None and len(vectors) else 0)
+    def of(
+        cls, profiles: Sequence[Profile], vectors: Vectors | None = None, concepts: Vectors | None = None
+    ) -> CandidateIndex:
+        index = cls(vectors.shape[1] if vectors is not None and len(vectors) else 0, concepts)
         for position, profile in enumerate(profiles):
             index.put(
                 profile.key,
@@ -135,6 +144,9 @@ class CandidateIndex:
         self.has_vector = np.concatenate([self.has_vector, np.zeros(extra, dtype=bool)])
         self.national = np.concatenate([self.national, np.zeros(extra, dtype=bool)])
         self.vectors = np.vstack([self.vectors, np.zeros((extra, self.dimensions), dtype=np.float32)])
+        self._concept_profiles = np.vstack(
+            [self._concept_profiles, np.zeros((extra, len(self.concepts)), dtype=np.float32)]
+        )
         for columns in (self.areas, self.groups, self.county_columns):
             columns.resize(rows)
         self.municipalities.extend([()] * extra)
@@ -165,6 +177,7 @@ class CandidateIndex:
         self.alive[row] = True
         self.has_vector[row] = vector is not None and len(vector) == self.dimensions
         self.vectors[row] = vector if self.has_vector[row] else 0
+        self._concepts_pending.add(row)
         self.national[row] = national
         self.areas.set(row, welfare_areas)
         self.groups.set(row, target_groups)
@@ -190,6 +203,14 @@ class CandidateIndex:
             self.by_municipality[number].discard(row)
         self.document_frequency.subtract(set(self.terms[row]))
         self.total_terms -= len(self.terms[row])
+
+    def concept_matrix(self) -> Vectors:
+        """Every row's concept profile, computed for the rows put since the last call in one go."""
+        if self._concepts_pending and len(self.concepts):
+            rows = sorted(self._concepts_pending)
+            self._concept_profiles[rows] = concept_profiles(self.vectors[rows], self.concepts)
+        self._concepts_pending.clear()
+        return self._concept_profiles
 
     def in_municipalities(self, numbers: Iterable[str]) -> np.ndarray:
         hit = np.zeros(len(self.alive), dtype=bool)
@@ -268,8 +289,12 @@ def rank(
     with_vector = alive & index.has_vector
     semantic: np.ndarray = np.zeros(len(alive))
     if query_vector is not None and with_vector.any() and len(query_vector) == index.dimensions:
-        semantic = index.vectors @ np.asarray(query_vector, dtype=np.float32)
-    semantic_scaled = np.where(with_vector, _scaled(semantic, with_vector), 0.0)
+        vector = np.asarray(query_vector, dtype=np.float32)
+        semantic = _scaled(index.vectors @ vector, with_vector)
+        if len(index.concepts):
+            concepts = index.concept_matrix() @ concept_profiles(vector, index.concepts)[0]
+            semantic = (1 - CONCEPT_SHARE) * semantic + CONCEPT_SHARE * _scaled(concepts, with_vector)
+    semantic = np.where(with_vector, semantic, 0.0)
     similar_cut = float(np.quantile(semantic[with_vector], SIMILAR_TEXT_QUANTILE)) if semantic.any() else math.inf
     local = index.in_municipalities(query.municipalities)
     county = index.county_columns.count(query.counties) > 0
@@ -280,7 +305,7 @@ def rank(
         GEOGRAPHY["none"],
     )
     base = (
-        weights["semantic"] * semantic_scaled
+        weights["semantic"] * semantic
         + weights["areas"] * _coverage(query.welfare_areas, index.areas)
         + weights["groups"] * _coverage(query.target_groups, index.groups)
         + weights["geography"] * reach
@@ -330,11 +355,12 @@ def rank_organisations(
     organisations: Sequence[Profile],
     organisation_vectors: Vectors | None,
     *,
+    concepts: Vectors | None = None,
     names: Names = Names(),
     weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Scored]:
     """Organisations for a challenge, best first."""
-    index = CandidateIndex.of(organisations, organisation_vectors)
+    index = CandidateIndex.of(organisations, organisation_vectors, concepts)
     return rank(challenge, challenge_vector, index, query_is_place=True, names=names, weights=weights)
 
 

@@ -1,0 +1,52 @@
+"""Texts compared through named concepts as well as directly. Each welfare area and target group stands as
+the embedding of its prototype sentences (`data/lexicon.json`); a text's concept profile says how much closer
+it comes to each concept than to the concepts on average. Two texts that describe the same need in different
+words tend to land near the same concepts even where the small embedding model puts them far apart
+(bench/README.md has the figures)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+from django.core.cache import cache
+
+from .embeddings import Embedder, Vectors, combined
+from .inference import lexicon
+
+
+def concept_texts() -> dict[str, str]:
+    """Each concept's prototype sentences as one text, keyed by kind and code."""
+    return {
+        f"{kind}:{code}": " ".join(words["prototypes"])
+        for kind, table in lexicon().items()
+        for code, words in table.items()
+    }
+
+
+_centroids: dict[str, Vectors] = {}
+
+
+def centroids(embedder: Embedder) -> Vectors:
+    """One row per concept. Embedded once per model and vocabulary, and kept in the cache so that processes
+    sharing one need not embed again."""
+    texts = list(concept_texts().values())
+    key = "matching:concepts:" + hashlib.sha256("\n".join([embedder.name, *texts]).encode()).hexdigest()
+    if key not in _centroids:
+        stored = cache.get(key)
+        if stored is None:
+            queries, passages = embedder.queries(texts), embedder.passages(texts)
+            stored = np.vstack([combined(q, p) for q, p in zip(queries, passages, strict=True)]).tobytes()
+            cache.set(key, stored, timeout=None)
+        _centroids[key] = np.frombuffer(stored, dtype=np.float32).reshape(len(texts), embedder.dimensions)
+    return _centroids[key]
+
+
+def concept_profiles(vectors: Vectors, concepts: Vectors) -> Vectors:
+    """Rows of unit length: how far above its own average similarity each text comes to each concept."""
+    similarity = np.atleast_2d(vectors) @ concepts.T
+    spread = similarity.std(axis=1, keepdims=True)
+    above = np.maximum((similarity - similarity.mean(axis=1, keepdims=True)) / np.where(spread == 0, 1, spread), 0)
+    norms = np.linalg.norm(above, axis=1, keepdims=True)
+    profiles: Vectors = (above / np.where(norms == 0, 1, norms)).astype(np.float32)
+    return profiles

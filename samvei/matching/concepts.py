@@ -7,6 +7,7 @@ words tend to land near the same concepts even where the small embedding model p
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 import numpy as np
 from django.core.cache import cache
@@ -24,21 +25,33 @@ def concept_texts() -> dict[str, str]:
     }
 
 
-_centroids: dict[str, Vectors] = {}
+@dataclass(frozen=True)
+class Concepts:
+    """Concept keys («welfare_areas:dementia») and, row for row, the vectors that stand for them."""
+
+    keys: tuple[str, ...]
+    vectors: Vectors
+
+    def profiles(self, vectors: Vectors) -> Vectors:
+        return concept_profiles(vectors, self.vectors)
 
 
-def centroids(embedder: Embedder) -> Vectors:
-    """One row per concept. Embedded once per model and vocabulary, and kept in the cache so that processes
-    sharing one need not embed again."""
-    texts = list(concept_texts().values())
-    key = "matching:concepts:" + hashlib.sha256("\n".join([embedder.name, *texts]).encode()).hexdigest()
+_centroids: dict[str, Concepts] = {}
+
+
+def centroids(embedder: Embedder) -> Concepts:
+    """Embedded once per model and vocabulary, and kept in the cache so that processes sharing one need not
+    embed again."""
+    texts = concept_texts()
+    key = "matching:concepts:" + hashlib.sha256("\n".join([embedder.name, *texts.values()]).encode()).hexdigest()
     if key not in _centroids:
         stored = cache.get(key)
         if stored is None:
-            queries, passages = embedder.queries(texts), embedder.passages(texts)
+            queries, passages = embedder.queries(list(texts.values())), embedder.passages(list(texts.values()))
             stored = np.vstack([combined(q, p) for q, p in zip(queries, passages, strict=True)]).tobytes()
             cache.set(key, stored, timeout=None)
-        _centroids[key] = np.frombuffer(stored, dtype=np.float32).reshape(len(texts), embedder.dimensions)
+        vectors = np.frombuffer(stored, dtype=np.float32).reshape(len(texts), embedder.dimensions)
+        _centroids[key] = Concepts(keys=tuple(texts), vectors=vectors)
     return _centroids[key]
 
 

@@ -1,10 +1,9 @@
 """Ranking with reasons, as pure functions over an in-memory index of candidates, so that the benchmark runs
 the same code without a database. A score mixes five signals: semantic similarity of the texts (sentence
 embeddings compared directly and through concept profiles, each scaled to a candidate's standing among all
-candidates), overlap of welfare areas and of target
-groups (stated, or read from the text), geography, and lexical relevance (BM25 over Norwegian stems).
-Everything but BM25 is computed for every candidate at once with numpy; BM25, whose weight is small, only
-for the best `SHORTLIST` of them."""
+candidates), overlap of welfare areas and of target groups (stated, or read from the text), geography, and
+lexical relevance (BM25 over Norwegian stems). Everything but BM25 is computed for every candidate at once
+with numpy; BM25, whose weight is small, only for the best `SHORTLIST` of them."""
 
 from __future__ import annotations
 
@@ -19,14 +18,16 @@ from django.utils.translation import gettext as _
 
 from samvei.search.text import stemmed_text
 
-from .concepts import concept_profiles
+from .concepts import Concepts
 from .embeddings import Vectors
 
 # Weights chosen on the development set in bench/matching (see bench/README.md for the held-out figures).
 WEIGHTS = {"semantic": 0.50, "lexical": 0.10, "areas": 0.15, "groups": 0.10, "geography": 0.20}
 GEOGRAPHY = {"municipality": 1.0, "county": 0.75, "national": 0.6, "none": 0.0}
-# Semantic similarity is half direct, half through concepts (samvei.matching.concepts).
+# Semantic similarity is half direct, half through concepts (samvei.matching.concepts). A concept both sides
+# lean towards this much (the product of their profiles' components) is named among the reasons.
 CONCEPT_SHARE = 0.5
+CONCEPT_REASON_MIN = 0.3
 SIMILAR_TEXT_QUANTILE = 0.9
 SHORTLIST = 300
 STOPWORDS = set(stemmed_text(
@@ -98,10 +99,10 @@ class CandidateIndex:
     """Every candidate of one kind as arrays. Rows are updated in place and removed by marking them dead, so
     a process can keep its index current by applying changed rows."""
 
-    def __init__(self, dimensions: int = 0, concepts: Vectors | None = None) -> None:
+    def __init__(self, dimensions: int = 0, concepts: Concepts | None = None) -> None:
         self.dimensions = dimensions
-        self.concepts = concepts if concepts is not None else np.zeros((0, dimensions), dtype=np.float32)
-        self._concept_profiles = np.zeros((0, len(self.concepts)), dtype=np.float32)
+        self.concepts = concepts or Concepts(keys=(), vectors=np.zeros((0, dimensions), dtype=np.float32))
+        self._concept_profiles = np.zeros((0, len(self.concepts.keys)), dtype=np.float32)
         self._concepts_pending: set[int] = set()
         self.keys: list[object] = []
         self.rows: dict[object, int] = {}
@@ -122,7 +123,7 @@ class CandidateIndex:
 
     @classmethod
     def of(
-        cls, profiles: Sequence[Profile], vectors: Vectors | None = None, concepts: Vectors | None = None
+        cls, profiles: Sequence[Profile], vectors: Vectors | None = None, concepts: Concepts | None = None
     ) -> CandidateIndex:
         index = cls(vectors.shape[1] if vectors is not None and len(vectors) else 0, concepts)
         for position, profile in enumerate(profiles):
@@ -145,7 +146,7 @@ class CandidateIndex:
         self.national = np.concatenate([self.national, np.zeros(extra, dtype=bool)])
         self.vectors = np.vstack([self.vectors, np.zeros((extra, self.dimensions), dtype=np.float32)])
         self._concept_profiles = np.vstack(
-            [self._concept_profiles, np.zeros((extra, len(self.concepts)), dtype=np.float32)]
+            [self._concept_profiles, np.zeros((extra, len(self.concepts.keys)), dtype=np.float32)]
         )
         for columns in (self.areas, self.groups, self.county_columns):
             columns.resize(rows)
@@ -206,9 +207,9 @@ class CandidateIndex:
 
     def concept_matrix(self) -> Vectors:
         """Every row's concept profile, computed for the rows put since the last call in one go."""
-        if self._concepts_pending and len(self.concepts):
+        if self._concepts_pending and self.concepts.keys:
             rows = sorted(self._concepts_pending)
-            self._concept_profiles[rows] = concept_profiles(self.vectors[rows], self.concepts)
+            self._concept_profiles[rows] = self.concepts.profiles(self.vectors[rows])
         self._concepts_pending.clear()
         return self._concept_profiles
 
@@ -288,11 +289,13 @@ def rank(
         return []
     with_vector = alive & index.has_vector
     semantic: np.ndarray = np.zeros(len(alive))
+    query_concepts = np.zeros(len(index.concepts.keys), dtype=np.float32)
     if query_vector is not None and with_vector.any() and len(query_vector) == index.dimensions:
         vector = np.asarray(query_vector, dtype=np.float32)
         semantic = _scaled(index.vectors @ vector, with_vector)
-        if len(index.concepts):
-            concepts = index.concept_matrix() @ concept_profiles(vector, index.concepts)[0]
+        if index.concepts.keys:
+            query_concepts = index.concepts.profiles(vector)[0]
+            concepts = index.concept_matrix() @ query_concepts
             semantic = (1 - CONCEPT_SHARE) * semantic + CONCEPT_SHARE * _scaled(concepts, with_vector)
     semantic = np.where(with_vector, semantic, 0.0)
     similar_cut = float(np.quantile(semantic[with_vector], SIMILAR_TEXT_QUANTILE)) if semantic.any() else math.inf
@@ -333,14 +336,13 @@ def rank(
             else Profile(key=None, text="", municipalities=frozenset(index.municipalities[row]),
                          counties=frozenset(index.counties[row]))
         )  # fmt: skip
-        reasons = _reasons(
-            level,
-            place,
-            query.welfare_areas & set(_codes_of(index.areas, row)),
-            query.target_groups & set(_codes_of(index.groups, row)),
-            bool(semantic[row] >= similar_cut),
-            names,
-        )
+        areas = query.welfare_areas & set(_codes_of(index.areas, row))
+        groups = query.target_groups & set(_codes_of(index.groups, row))
+        shared = [
+            key for key, weight in zip(index.concepts.keys, query_concepts * index.concept_matrix()[row], strict=True)
+            if weight >= CONCEPT_REASON_MIN and key.split(":", 1)[1] not in areas | groups
+        ]  # fmt: skip
+        reasons = _reasons(level, place, areas, groups, bool(semantic[row] >= similar_cut), shared, names)
         results.append(Scored(key=index.keys[row], score=round(float(scores[position]), 4), reasons=reasons))
     return results
 
@@ -355,7 +357,7 @@ def rank_organisations(
     organisations: Sequence[Profile],
     organisation_vectors: Vectors | None,
     *,
-    concepts: Vectors | None = None,
+    concepts: Concepts | None = None,
     names: Names = Names(),
     weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Scored]:
@@ -365,7 +367,7 @@ def rank_organisations(
 
 
 def _reasons(
-    reach: str, place: Profile, areas: set[str] | frozenset[str], groups: set[str] | frozenset[str], similar: bool,
+    reach: str, place: Profile, areas: frozenset[str], groups: frozenset[str], similar: bool, concepts: list[str],
     names: Names,
 ) -> list[str]:  # fmt: skip
     reasons = []
@@ -385,4 +387,13 @@ def _reasons(
         reasons.append(_("Same target group: %(groups)s") % {"groups": label})
     if similar:
         reasons.append(_("The descriptions are similar"))
+    if concepts:
+        label = ", ".join(sorted(_concept_name(key, names) for key in concepts))
+        reasons.append(_("Both are about: %(concepts)s") % {"concepts": label})
     return reasons
+
+
+def _concept_name(key: str, names: Names) -> str:
+    kind, code = key.split(":", 1)
+    table = names.welfare_areas if kind == "welfare_areas" else names.target_groups
+    return table.get(code, code)

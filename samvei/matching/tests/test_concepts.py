@@ -4,10 +4,10 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from samvei.matching import concepts
-from samvei.matching.concepts import centroids, concept_profiles, concept_texts
+from samvei.matching.concepts import Concepts, centroids, concept_profiles, concept_texts
 from samvei.matching.embeddings import combined, default_embedder
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas, lexicon
-from samvei.matching.scoring import CandidateIndex, Profile, rank
+from samvei.matching.scoring import CandidateIndex, Names, Profile, rank
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 
@@ -65,11 +65,10 @@ def test_concept_profiles_are_non_negative_unit_rows():
 
 def test_a_text_about_lonely_old_people_lands_nearest_the_elderly_concepts():
     concepts = centroids(default_embedder())
-    keys = list(concept_texts())
 
-    profile = concept_profiles(_embedded("Mange over 85 som bur åleine får nesten aldri besøk."), concepts)[0]
+    profile = concepts.profiles(_embedded("Mange over 85 som bur åleine får nesten aldri besøk."))[0]
 
-    best = {keys[i] for i in np.argsort(-profile)[:3]}
+    best = {concepts.keys[i] for i in np.argsort(-profile)[:3]}
     assert best & {"welfare_areas:elderly-care", "target_groups:elderly"}
 
 
@@ -77,8 +76,7 @@ def test_concepts_separate_the_offer_that_answers_a_paraphrased_need_more_clearl
     need = _embedded("Når de kommer ut etter soning, har de verken bolig, jobb eller venner, og mange faller tilbake.")
     answer = _embedded("Vi gir menn som løslates fra fengsel arbeid og en mentor fra første dag.")
     unrelated = _embedded("Vi arrangerer dans og sang for beboere på sykehjem hver uke.")
-    concepts = centroids(default_embedder())
-    profiles = concept_profiles(np.vstack([need, answer, unrelated]), concepts)
+    profiles = centroids(default_embedder()).profiles(np.vstack([need, answer, unrelated]))
 
     raw_margin = need @ answer - need @ unrelated
     concept_margin = profiles[0] @ profiles[1] - profiles[0] @ profiles[2]
@@ -101,7 +99,7 @@ def test_a_paraphrased_need_ranks_the_offer_that_answers_it_first():
     ranked = rank(Profile(key="need", text=need), _embedded(need), index, query_is_place=True)
 
     assert [s.key for s in ranked] == ["reentry", "seniors"]
-    assert ranked[0].reasons == [_("The descriptions are similar")]
+    assert ranked[0].reasons[0] == _("The descriptions are similar")
 
 
 class _CountingEmbedder:
@@ -128,13 +126,14 @@ def test_concept_vectors_are_embedded_once_and_then_read_from_the_shared_cache(m
     again = centroids(embedder)
 
     assert embedder.calls == 2  # one call per role, both in the first process
-    assert np.array_equal(first, again)
-    assert first.shape == (len(concept_texts()), embedder.dimensions)
+    assert np.array_equal(first.vectors, again.vectors)
+    assert first.keys == tuple(concept_texts())
+    assert first.vectors.shape == (len(first.keys), embedder.dimensions)
 
 
 def test_the_index_recomputes_a_candidates_concept_profile_when_its_vector_changes():
     rng = np.random.default_rng(3)
-    concepts = rng.normal(size=(4, 6)).astype(np.float32)
+    concepts = Concepts(keys=("a", "b", "c", "d"), vectors=rng.normal(size=(4, 6)).astype(np.float32))
     first, second = rng.normal(size=(2, 6)).astype(np.float32)
     index = CandidateIndex(6, concepts)
     place = {"terms": [], "welfare_areas": [], "target_groups": [], "municipalities": [], "counties": []}
@@ -143,5 +142,29 @@ def test_the_index_recomputes_a_candidates_concept_profile_when_its_vector_chang
     before = index.concept_matrix()[0].copy()
     index.put("x", national=False, vector=second, **place)
 
-    assert np.allclose(before, concept_profiles(first, concepts)[0])
-    assert np.allclose(index.concept_matrix()[0], concept_profiles(second, concepts)[0])
+    assert np.allclose(before, concepts.profiles(first)[0])
+    assert np.allclose(index.concept_matrix()[0], concepts.profiles(second)[0])
+
+
+def test_a_concept_both_sides_lean_towards_is_named_among_the_reasons_unless_already_shared_as_an_area():
+    concepts = Concepts(keys=("welfare_areas:dementia", "target_groups:elderly"), vectors=np.eye(2, dtype=np.float32))
+    names = Names(welfare_areas={"dementia": "Demens"}, target_groups={"elderly": "Eldre"})
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    index = CandidateIndex(2, concepts)
+    place = {"terms": [], "target_groups": [], "municipalities": [], "counties": [], "national": False}
+    index.put("stated", welfare_areas=["dementia"], vector=vectors[0], **place)
+    index.put("read", welfare_areas=[], vector=vectors[1], **place)
+
+    ranked = rank(
+        Profile(key="q", text="", welfare_areas=frozenset({"dementia"})),
+        np.array([1.0, 0.0], dtype=np.float32),
+        index,
+        query_is_place=True,
+        names=names,
+    )
+
+    reasons = {s.key: s.reasons for s in ranked}
+    about_dementia = _("Both are about: %(concepts)s") % {"concepts": "Demens"}
+    assert about_dementia in reasons["read"]
+    assert _("Same welfare area: %(areas)s") % {"areas": "Demens"} in reasons["stated"]
+    assert about_dementia not in reasons["stated"]

@@ -32,7 +32,7 @@ serve: setup migrate
 	$(MANAGE) schedule_periodic_tasks && \
 	trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker & \
-	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
+	$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
 
 setup: $(VENV)/.base-installed static/vendor/.built var/secret_key
 

@@ -24,6 +24,7 @@ from .embeddings import default_embedder, from_bytes
 from .models import MatchProfile
 from .scoring import CandidateIndex
 
+KINDS = ("organisation", "challenge")
 GENERATION_KEY = "matching:index-generation"
 LATE_COMMIT_MARGIN = timedelta(seconds=60)
 COLUMNS = ("object_id", "active", "welfare_areas", "target_groups", "municipalities", "counties", "national",
@@ -80,7 +81,15 @@ def current_index(kind: str) -> Iterator[CandidateIndex]:
             rows = rows.filter(updated_at__gte=loaded.checked_at - LATE_COMMIT_MARGIN)
             loaded.checked_at = now
         _apply(loaded, rows.values_list(*COLUMNS).iterator(chunk_size=5000), embedder.name)
+        loaded.index.concept_matrix()
         yield loaded.index
+
+
+def warm_indexes() -> None:
+    """Loads every index now, so that no visitor waits for it (web workers call this as they start)."""
+    for kind in KINDS:
+        with current_index(kind):
+            pass
 
 
 def forget_indexes() -> None:

@@ -1,15 +1,18 @@
 """The in-memory index follows profile changes, and many candidates rank as a full sort would."""
 
+import threading
 from datetime import timedelta
 
 import numpy as np
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from samvei.challenges.models import Challenge
 from samvei.challenges.tests.factories import ChallengeFactory
 from samvei.geography.models import Municipality
 from samvei.matching import scoring
-from samvei.matching.index import current_index
+from samvei.matching.index import current_index, forget_indexes, warm_indexes
 from samvei.matching.models import MatchProfile
 from samvei.matching.scoring import CandidateIndex, Profile, rank
 from samvei.matching.selectors import challenges_for_organisation, organisations_for_challenge
@@ -122,3 +125,27 @@ def test_many_candidates_rank_as_a_full_sort_of_their_scores(monkeypatch):
 
     assert [s.key for s in shortlisted] == [s.key for s in everything]
     assert everything[0].key == 0
+
+
+def test_warming_loads_every_index_so_a_request_only_applies_changes(on_commit, challenge):
+    on_commit(lambda: OrganisationFactory(name="Besøksvenn AS", description="Besøksvenner for eldre på sykehjem."))
+    forget_indexes()
+
+    warm_indexes()
+
+    with CaptureQueriesContext(connection) as queries, current_index("organisation") as index:
+        assert len(index) >= 1
+    profile_reads = [query["sql"] for query in queries.captured_queries if "matching_matchprofile" in query["sql"]]
+    assert profile_reads
+    assert all('"updated_at" >=' in sql for sql in profile_reads)  # only changes, not a full load
+
+
+def test_a_starting_web_worker_warms_the_indexes_in_the_background(monkeypatch):
+    import config.gunicorn
+
+    warmed = threading.Event()
+    monkeypatch.setattr("samvei.matching.index.warm_indexes", warmed.set)
+
+    config.gunicorn.post_worker_init(worker=None)
+
+    assert warmed.wait(timeout=10)

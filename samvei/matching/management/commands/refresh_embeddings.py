@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from samvei.matching.index import KINDS
 from samvei.matching.services import profiles_refresh
 
 
@@ -12,5 +13,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for kind in ("organisation", "challenge"):
+        for kind in KINDS:
             self.stdout.write(f"{kind}: {profiles_refresh(kind=kind)} profiles changed")

@@ -28,6 +28,7 @@ GEOGRAPHY = {"municipality": 1.0, "county": 0.75, "national": 0.6, "none": 0.0}
 # lean towards this much (the product of their profiles' components) is named among the reasons.
 CONCEPT_SHARE = 0.5
 CONCEPT_REASON_MIN = 0.3
+CONCEPT_BATCH = 10_000
 SIMILAR_TEXT_QUANTILE = 0.9
 SHORTLIST = 300
 STOPWORDS = set(stemmed_text(
@@ -207,8 +208,9 @@ class CandidateIndex:
 
     def concept_matrix(self) -> Vectors:
         """Every row's concept profile, computed for the rows put since the last call in one go."""
-        if self._concepts_pending and self.concepts.keys:
-            rows = sorted(self._concepts_pending)
+        pending = sorted(self._concepts_pending)
+        for start in range(0, len(pending) if self.concepts.keys else 0, CONCEPT_BATCH):
+            rows = pending[start : start + CONCEPT_BATCH]  # in batches: each copies its rows' vectors
             self._concept_profiles[rows] = self.concepts.profiles(self.vectors[rows])
         self._concepts_pending.clear()
         return self._concept_profiles

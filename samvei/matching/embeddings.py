@@ -50,8 +50,9 @@ def default_embedder() -> Embedder:
 
 
 def combined(*vectors: Vectors) -> Vectors:
-    """One direction from several views of the same text (its query and passage embeddings)."""
-    return _normalised(np.sum(np.vstack(vectors), axis=0))
+    """One direction, a unit vector, from several views of the same text (its query and passage embeddings)."""
+    unit: Vectors = _normalised(np.sum(np.vstack(vectors), axis=0))[0]
+    return unit
 
 
 def to_bytes(vector: Vectors) -> bytes:

@@ -65,7 +65,9 @@ def _apply(loaded: _Loaded, rows: Iterable[tuple[Any, ...]], model_name: str) ->
 
 @contextmanager
 def current_index(kind: str) -> Iterator[CandidateIndex]:
-    """The process's index of a kind, brought up to date; held under a lock while the caller ranks."""
+    """The process's index of a kind, brought up to date; held under a lock while the caller ranks. An index
+    replaces the previous one, and a refresh counts as done, only once its rows are all read: a load that fails
+    half way is tried again in full on the next request."""
     generation = str(cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
     embedder = default_embedder()
     with _lock:
@@ -73,15 +75,14 @@ def current_index(kind: str) -> Iterator[CandidateIndex]:
         rows = MatchProfile.objects.filter(kind=kind)
         now = timezone.now()
         if loaded is None or loaded.generation != generation:
-            loaded = _loaded[kind] = _Loaded(
-                generation, CandidateIndex(embedder.dimensions, centroids(embedder)), checked_at=now
-            )
+            loaded = _Loaded(generation, CandidateIndex(embedder.dimensions, centroids(embedder)), checked_at=now)
             rows = rows.filter(active=True)
         else:
             rows = rows.filter(updated_at__gte=loaded.checked_at - LATE_COMMIT_MARGIN)
-            loaded.checked_at = now
         _apply(loaded, rows.values_list(*COLUMNS).iterator(chunk_size=5000), embedder.name)
         loaded.index.concept_matrix()
+        loaded.checked_at = now
+        _loaded[kind] = loaded
         yield loaded.index
 
 

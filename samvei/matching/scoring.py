@@ -207,10 +207,13 @@ class CandidateIndex:
         self.total_terms -= len(self.terms[row])
 
     def concept_matrix(self) -> Vectors:
-        """Every row's concept profile, computed for the rows put since the last call in one go."""
+        """Every row's concept profile (zero for rows without a vector), brought up to date for the rows put
+        since the last call, in batches: each batch copies its rows' vectors."""
         pending = sorted(self._concepts_pending)
-        for start in range(0, len(pending) if self.concepts.keys else 0, CONCEPT_BATCH):
-            rows = pending[start : start + CONCEPT_BATCH]  # in batches: each copies its rows' vectors
+        self._concept_profiles[pending] = 0
+        with_vector = [row for row in pending if self.has_vector[row]] if self.concepts.keys else []
+        for start in range(0, len(with_vector), CONCEPT_BATCH):
+            rows = with_vector[start : start + CONCEPT_BATCH]
             self._concept_profiles[rows] = self.concepts.profiles(self.vectors[rows])
         self._concepts_pending.clear()
         return self._concept_profiles
@@ -289,18 +292,9 @@ def rank(
     alive = index.alive
     if not alive.any():
         return []
+    semantic, direct, query_concepts = _semantic(query_vector, index)
     with_vector = alive & index.has_vector
-    semantic: np.ndarray = np.zeros(len(alive))
-    query_concepts = np.zeros(len(index.concepts.keys), dtype=np.float32)
-    if query_vector is not None and with_vector.any() and len(query_vector) == index.dimensions:
-        vector = np.asarray(query_vector, dtype=np.float32)
-        semantic = _scaled(index.vectors @ vector, with_vector)
-        if index.concepts.keys:
-            query_concepts = index.concepts.profiles(vector)[0]
-            concepts = index.concept_matrix() @ query_concepts
-            semantic = (1 - CONCEPT_SHARE) * semantic + CONCEPT_SHARE * _scaled(concepts, with_vector)
-    semantic = np.where(with_vector, semantic, 0.0)
-    similar_cut = float(np.quantile(semantic[with_vector], SIMILAR_TEXT_QUANTILE)) if semantic.any() else math.inf
+    similar_cut = float(np.quantile(direct[with_vector], SIMILAR_TEXT_QUANTILE)) if direct.any() else math.inf
     local = index.in_municipalities(query.municipalities)
     county = index.county_columns.count(query.counties) > 0
     national = index.national if query_is_place else np.full(len(alive), query.national)
@@ -328,6 +322,7 @@ def rank(
     )
     scores = base[shortlist] + weights["lexical"] * _scaled(lexical)
     order = sorted(range(len(shortlist)), key=lambda i: (-scores[i], shortlist[i]))[:limit]
+    concept_matrix = index.concept_matrix()
     results = []
     for position in order:
         row = int(shortlist[position])
@@ -340,13 +335,35 @@ def rank(
         )  # fmt: skip
         areas = query.welfare_areas & set(_codes_of(index.areas, row))
         groups = query.target_groups & set(_codes_of(index.groups, row))
-        shared = [
-            key for key, weight in zip(index.concepts.keys, query_concepts * index.concept_matrix()[row], strict=True)
-            if weight >= CONCEPT_REASON_MIN and key.split(":", 1)[1] not in areas | groups
-        ]  # fmt: skip
-        reasons = _reasons(level, place, areas, groups, bool(semantic[row] >= similar_cut), shared, names)
+        shared = _shared_concepts(index.concepts.keys, query_concepts * concept_matrix[row], areas, groups)
+        reasons = _reasons(level, place, areas, groups, bool(direct[row] >= similar_cut), shared, names)
         results.append(Scored(key=index.keys[row], score=round(float(scores[position]), 4), reasons=reasons))
     return results
+
+
+def _semantic(query_vector: Vectors | None, index: CandidateIndex) -> tuple[np.ndarray, np.ndarray, Vectors]:
+    """Each candidate's semantic standing (direct and concept similarity blended, 0–1), its direct cosine
+    similarity, and the query's concept profile; zeros where there is nothing to compare."""
+    with_vector = index.alive & index.has_vector
+    vector: Vectors = np.ravel(np.asarray(query_vector if query_vector is not None else [], dtype=np.float32))
+    query_concepts = np.zeros(len(index.concepts.keys), dtype=np.float32)
+    if len(vector) != index.dimensions or not index.dimensions or not with_vector.any():
+        return np.zeros(len(with_vector)), np.zeros(len(with_vector)), query_concepts
+    direct = np.where(with_vector, index.vectors @ vector, 0.0)
+    standing = _scaled(direct, with_vector)
+    if index.concepts.keys:
+        query_concepts = index.concepts.profiles(vector)[0]
+        through_concepts = _scaled(index.concept_matrix() @ query_concepts, with_vector)
+        standing = (1 - CONCEPT_SHARE) * standing + CONCEPT_SHARE * through_concepts
+    return np.where(with_vector, standing, 0.0), direct, query_concepts
+
+
+def _shared_concepts(
+    keys: Sequence[str], weights: np.ndarray, areas: frozenset[str], groups: frozenset[str]
+) -> list[str]:
+    """Concepts both sides lean towards, except those already named as a shared area or group."""
+    named = {f"welfare_areas:{code}" for code in areas} | {f"target_groups:{code}" for code in groups}
+    return [key for key, weight in zip(keys, weights, strict=True) if weight >= CONCEPT_REASON_MIN and key not in named]
 
 
 def _codes_of(columns: _Columns, row: int) -> list[str]:

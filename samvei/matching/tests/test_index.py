@@ -7,10 +7,12 @@ import numpy as np
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from samvei.challenges.models import Challenge
 from samvei.challenges.tests.factories import ChallengeFactory
 from samvei.geography.models import Municipality
+from samvei.matching import index as index_module
 from samvei.matching import scoring
 from samvei.matching.index import current_index, forget_indexes, warm_indexes
 from samvei.matching.models import MatchProfile
@@ -140,12 +142,50 @@ def test_warming_loads_every_index_so_a_request_only_applies_changes(on_commit, 
     assert all('"updated_at" >=' in sql for sql in profile_reads)  # only changes, not a full load
 
 
-def test_a_starting_web_worker_warms_the_indexes_in_the_background(monkeypatch):
+def test_a_starting_web_worker_warms_the_indexes_in_a_thread_of_its_own(monkeypatch):
     import config.gunicorn
 
-    warmed = threading.Event()
-    monkeypatch.setattr("samvei.matching.index.warm_indexes", warmed.set)
+    warmed_in: list[threading.Thread] = []
+    done = threading.Event()
+
+    def warm():
+        warmed_in.append(threading.current_thread())
+        done.set()
+
+    monkeypatch.setattr("samvei.matching.index.warm_indexes", warm)
 
     config.gunicorn.post_worker_init(worker=None)
 
-    assert warmed.wait(timeout=10)
+    assert done.wait(timeout=10)
+    assert warmed_in[0] is not threading.main_thread()
+
+
+def test_a_worker_whose_warm_up_fails_logs_it_and_goes_on(monkeypatch, caplog):
+    import config.gunicorn
+
+    def fail():
+        raise RuntimeError("database not ready")
+
+    monkeypatch.setattr("samvei.matching.index.warm_indexes", fail)
+
+    config.gunicorn._warm()
+
+    assert "Could not load the matching indexes" in caplog.text
+
+
+def test_a_load_that_fails_half_way_is_done_again_in_full(on_commit, challenge, monkeypatch):
+    on_commit(lambda: OrganisationFactory(name="Besøksvenn AS", description="Besøksvenner for eldre på sykehjem."))
+    MatchProfile.objects.update(updated_at=timezone.now() - timedelta(hours=1))  # long before any late commit
+    forget_indexes()
+    real_apply = index_module._apply
+
+    def fail_once(loaded, rows, model_name):
+        monkeypatch.setattr(index_module, "_apply", real_apply)
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(index_module, "_apply", fail_once)
+    with pytest.raises(RuntimeError), current_index("organisation"):
+        pass
+
+    with current_index("organisation") as index:
+        assert len(index) == MatchProfile.objects.filter(kind="organisation", active=True).count() >= 1

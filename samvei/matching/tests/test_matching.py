@@ -9,11 +9,13 @@ from django.urls import reverse
 from samvei.challenges.models import Challenge
 from samvei.challenges.tests.factories import ChallengeFactory
 from samvei.geography.models import Municipality
+from samvei.matching.embeddings import default_embedder, from_bytes
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas
 from samvei.matching.models import Embedding, MatchProfile
+from samvei.matching.profiles import challenge_profile
 from samvei.matching.scoring import Profile, rank_organisations
 from samvei.matching.selectors import challenges_for_organisation, organisations_for_challenge
-from samvei.matching.services import profiles_refresh
+from samvei.matching.services import profiles_refresh, query_vector
 from samvei.organisations.models import Membership, Organisation
 from samvei.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from samvei.taxonomy.models import WelfareArea
@@ -180,3 +182,17 @@ def test_generate_demo_creates_marked_examples_that_search_and_matching_can_use(
     assert first.name in [hit.title for hit in search(query=first.name).hits]
     challenge = Challenge.objects.filter(is_example=True).first()
     assert organisations_for_challenge(challenge=challenge, limit=3)
+
+
+@pytest.mark.django_db
+def test_a_text_changed_since_its_profile_was_stored_is_embedded_now_as_one_vector():
+    challenge = ChallengeFactory(description="Eldre på sykehjem får sjelden besøk.")
+    profiles_refresh(kind="challenge", object_ids=[challenge.pk])
+    Challenge.objects.filter(pk=challenge.pk).update(description="Unge uten jobb trenger arbeidstrening.")
+    challenge.refresh_from_db()
+
+    vector = query_vector(kind="challenge", profile=challenge_profile(challenge))
+
+    assert vector.shape == (default_embedder().dimensions,)
+    stored = MatchProfile.objects.get(kind="challenge", object_id=challenge.pk).vector
+    assert not np.allclose(vector, from_bytes(bytes(stored)))

@@ -15,6 +15,9 @@ from django.core.cache import cache
 from .embeddings import Embedder, Vectors, combined
 from .inference import lexicon
 
+# Part of the cache key: change it when the way concept vectors are computed changes.
+RECIPE = "prototypes joined; query and passage embeddings combined"
+
 
 def concept_texts() -> dict[str, str]:
     """Each concept's prototype sentences as one text, keyed by kind and code."""
@@ -40,10 +43,10 @@ _centroids: dict[str, Concepts] = {}
 
 
 def centroids(embedder: Embedder) -> Concepts:
-    """Embedded once per model and vocabulary, and kept in the cache so that processes sharing one need not
-    embed again."""
+    """Embedded once per process, model and vocabulary; where processes share a cache (Redis), once for all."""
     texts = concept_texts()
-    key = "matching:concepts:" + hashlib.sha256("\n".join([embedder.name, *texts.values()]).encode()).hexdigest()
+    source = "\n".join([RECIPE, embedder.name, str(embedder.dimensions), *texts.values()])
+    key = "matching:concepts:" + hashlib.sha256(source.encode()).hexdigest()
     if key not in _centroids:
         stored = cache.get(key)
         if stored is None:
@@ -56,7 +59,8 @@ def centroids(embedder: Embedder) -> Concepts:
 
 
 def concept_profiles(vectors: Vectors, concepts: Vectors) -> Vectors:
-    """Rows of unit length: how far above its own average similarity each text comes to each concept."""
+    """How far above its own average similarity each text comes to each concept: rows of unit length, or zero
+    for a text close to no concept above its average (or a vector of zeros)."""
     similarity = np.atleast_2d(vectors) @ concepts.T
     spread = similarity.std(axis=1, keepdims=True)
     above = np.maximum((similarity - similarity.mean(axis=1, keepdims=True)) / np.where(spread == 0, 1, spread), 0)

@@ -9,29 +9,57 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json"
 WEAK_WEIGHT = 0.5
 THRESHOLD = 1.0
+# Quotes, brackets, slashes and most other punctuation separate words; hyphens, dashes and plus signs
+# belong to them («nav-kontor», «13–19», «65+»).
+_SEPARATORS = re.compile(r"[^\w\s+\-–]")
+
+
+class Words(TypedDict):
+    strong: list[str]
+    weak: list[str]
+    prototypes: list[str]
+
+
+Lexicon = dict[str, dict[str, Words]]
+
+
+def _words_of(text: str) -> str:
+    """Lower case with single spaces between words, punctuation read as a space."""
+    return re.sub(r"\s+", " ", _SEPARATORS.sub(" ", text.casefold()))
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, dict[str, dict[str, Any]]]:
+def lexicon() -> Lexicon:
+    """The vocabulary, each entry in the form texts are compared in (a trailing comma becomes a word end)."""
     data = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
-    return {"welfare_areas": data["welfare_areas"], "target_groups": data["target_groups"]}
+    return {
+        kind: {
+            code: Words(
+                strong=[_words_of(word) for word in words["strong"]],
+                weak=[_words_of(word) for word in words["weak"]],
+                prototypes=words["prototypes"],
+            )
+            for code, words in data[kind].items()
+        }
+        for kind in ("welfare_areas", "target_groups")
+    }
 
 
-def _found(text: str, table: dict[str, dict[str, Any]]) -> set[str]:
-    normalised = " " + re.sub(r"\s+", " ", text.casefold()) + " "
+def _hits(words: list[str], text: str) -> int:
+    return sum(f" {word}" in text for word in words)
 
-    def weight(words: list[str]) -> int:
-        return sum(f" {word}" in normalised for word in words)
 
+def _found(text: str, table: dict[str, Words]) -> set[str]:
+    normalised = f" {_words_of(text)} "
     return {
         code
         for code, words in table.items()
-        if weight(words["strong"]) + WEAK_WEIGHT * weight(words["weak"]) >= THRESHOLD
+        if _hits(words["strong"], normalised) + WEAK_WEIGHT * _hits(words["weak"], normalised) >= THRESHOLD
     }
 
 

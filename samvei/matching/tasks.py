@@ -1,8 +1,25 @@
+from datetime import timedelta
+
 from django_tasks import task
 
+from samvei.core.periodic import run_again
+
+from .index import KINDS
 from .services import profiles_refresh
+
+REFRESH_ALL_EVERY = timedelta(days=1)
 
 
 @task()
 def refresh_match_profile(*, kind: str, object_id: int) -> int:
     return profiles_refresh(kind=kind, object_ids=[object_id])
+
+
+@task()
+def refresh_all_match_profiles(*, repeat: bool = True) -> int:
+    """Brings every match profile up to date once a day. A save refreshes its own profile at once; a new
+    vocabulary, or a change made without saving (a bulk update), reaches the profiles here."""
+    changed = sum(profiles_refresh(kind=kind) for kind in KINDS)
+    if repeat:
+        run_again(refresh_all_match_profiles, after=REFRESH_ALL_EVERY)
+    return changed

@@ -204,3 +204,13 @@ def test_concepts_given_to_an_index_of_candidates_without_vectors_change_nothing
 
     assert [s.key for s in ranked] == [s.key for s in rank_organisations(Profile(key="q", text="Eldre får få besøk"),
                                                                         None, candidates, None)]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["«Demens» rammer mange", "(demens)", "demens/alzheimer", "«Demens»."])
+def test_words_in_quotes_brackets_or_after_a_slash_are_read(text):
+    assert "dementia" in inferred_welfare_areas(text)
+
+
+def test_a_number_followed_by_a_plus_sign_is_not_read_as_any_number():
+    assert "elderly" in inferred_target_groups("Tilbud for 67+")
+    assert "elderly" not in inferred_target_groups("Tilbudet hadde 67 deltakere")

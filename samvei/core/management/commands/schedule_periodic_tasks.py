@@ -7,7 +7,10 @@ from samvei.core.periodic import registered_periodic_tasks
 
 
 class Command(BaseCommand):
-    help = "Queue every repeating task (closing expired challenges, funding reminders) unless it is queued already."
+    help = (
+        "Queue every repeating task (closing expired challenges, funding reminders, refreshing match profiles) "
+        "unless it is queued already."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         for task in registered_periodic_tasks():

@@ -25,7 +25,7 @@ import django
 
 django.setup()
 
-from samvei.matching.embeddings import Vectors, combined, default_embedder  # noqa: E402
+from samvei.matching.embeddings import Vectors, combined_embeddings, default_embedder  # noqa: E402
 from samvei.matching.services import profiles_refresh  # noqa: E402
 
 PLACE = re.compile(r"\s*Vi holder til i [^.]+\.")
@@ -40,11 +40,7 @@ def vectorise(texts: dict[int, str]) -> dict[int, Vectors]:
     templates = {pk: _template(text) for pk, text in texts.items()}
     missing = sorted(set(templates.values()) - _cache.keys())
     if missing:
-        embedder = default_embedder()
-        for template, query, passage in zip(
-            missing, embedder.queries(missing), embedder.passages(missing), strict=True
-        ):
-            _cache[template] = combined(query, passage)
+        _cache.update(zip(missing, combined_embeddings(default_embedder(), missing), strict=True))
     return {pk: _cache[template] for pk, template in templates.items()}
 
 

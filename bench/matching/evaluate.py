@@ -29,8 +29,9 @@ import django  # noqa: E402
 django.setup()
 
 from samvei.matching.concepts import centroids  # noqa: E402
-from samvei.matching.embeddings import combined, default_embedder  # noqa: E402
+from samvei.matching.embeddings import combined, combined_embeddings, default_embedder  # noqa: E402
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas  # noqa: E402
+from samvei.matching.profiles import stated_or_inferred  # noqa: E402
 from samvei.matching.scoring import Profile, bm25, rank_organisations  # noqa: E402
 
 K = 10
@@ -45,8 +46,8 @@ def challenge_profile(c: dict[str, Any]) -> Profile:
     return Profile(
         key=c["id"],
         text=text,
-        welfare_areas=frozenset(c["welfare_areas"]) or frozenset(inferred_welfare_areas(text)),
-        target_groups=frozenset(c["target_groups"]) or frozenset(inferred_target_groups(text)),
+        welfare_areas=stated_or_inferred(c["welfare_areas"], text, inferred_welfare_areas),
+        target_groups=stated_or_inferred(c["target_groups"], text, inferred_target_groups),
         municipalities=frozenset({c["municipality"]}),
         counties=frozenset({c["municipality"][:2]}),
     )
@@ -57,8 +58,8 @@ def enterprise_profile(e: dict[str, Any]) -> Profile:
     return Profile(
         key=e["id"],
         text=text,
-        welfare_areas=frozenset(inferred_welfare_areas(text)),
-        target_groups=frozenset(inferred_target_groups(text)),
+        welfare_areas=stated_or_inferred((), text, inferred_welfare_areas),
+        target_groups=stated_or_inferred((), text, inferred_target_groups),
         municipalities=frozenset(e["municipalities"]),
         counties=frozenset(m[:2] for m in e["municipalities"]),
         national=e["national"],
@@ -138,9 +139,7 @@ def main() -> None:
     enterprises = load("enterprises.jsonl")
     embedder = default_embedder()
     texts = [enterprise_profile(e).text for e in enterprises]
-    vectors = np.vstack(
-        [combined(q, p) for q, p in zip(embedder.queries(texts), embedder.passages(texts), strict=True)]
-    )
+    vectors = combined_embeddings(embedder, texts)
     for folder in ("", "heldout/", "test/"):
         evaluate(folder, enterprises, vectors)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.core.cache import cache
 
-from .embeddings import Embedder, Vectors, combined
+from .embeddings import Embedder, Vectors, combined_embeddings
 from .inference import lexicon
 
 # Part of the cache key: change it when the way concept vectors are computed changes.
@@ -50,8 +50,7 @@ def centroids(embedder: Embedder) -> Concepts:
     if key not in _centroids:
         stored = cache.get(key)
         if stored is None:
-            queries, passages = embedder.queries(list(texts.values())), embedder.passages(list(texts.values()))
-            stored = np.vstack([combined(q, p) for q, p in zip(queries, passages, strict=True)]).tobytes()
+            stored = combined_embeddings(embedder, list(texts.values())).tobytes()
             cache.set(key, stored, timeout=None)
         vectors = np.frombuffer(stored, dtype=np.float32).reshape(len(texts), embedder.dimensions)
         _centroids[key] = Concepts(keys=tuple(texts), vectors=vectors)

@@ -55,6 +55,13 @@ def combined(*vectors: Vectors) -> Vectors:
     return unit
 
 
+def combined_embeddings(embedder: Embedder, texts: list[str]) -> Vectors:
+    """One row per text: its query and passage embeddings combined, as both sides are matched."""
+    pairs = zip(embedder.queries(texts), embedder.passages(texts), strict=True)
+    rows: Vectors = np.vstack([combined(query, passage) for query, passage in pairs])
+    return rows
+
+
 def to_bytes(vector: Vectors) -> bytes:
     return np.asarray(vector, dtype=np.float32).tobytes()
 

@@ -3,6 +3,8 @@ when they state none, those their text suggests) and where they are or operate."
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from samvei.challenges.models import Challenge
 from samvei.organisations.models import Organisation
 
@@ -22,17 +24,20 @@ def challenge_text(challenge: Challenge) -> str:
     )
 
 
-def _codes(obj: Organisation | Challenge, relation: str, text: str, infer: object) -> frozenset[str]:
-    stated = frozenset(term.code for term in getattr(obj, relation).all())
-    return stated or frozenset(infer(text))  # type: ignore[operator]
+def stated_or_inferred(stated: Iterable[str], text: str, infer: Callable[[str], set[str]]) -> frozenset[str]:
+    """The codes an object states, or when it states none, those its text suggests."""
+    return frozenset(stated) or frozenset(infer(text))
+
+
+def _codes(obj: Organisation | Challenge, relation: str, text: str, infer: Callable[[str], set[str]]) -> frozenset[str]:
+    return stated_or_inferred((term.code for term in getattr(obj, relation).all()), text, infer)
 
 
 def organisation_profile(organisation: Organisation) -> Profile:
     text = organisation_text(organisation)
-    municipalities = {m.number for m in organisation.municipalities.all()}
-    counties = {c.number for c in organisation.counties.all()} | {
-        m.county.number for m in organisation.municipalities.all()
-    }
+    places = list(organisation.municipalities.all())
+    municipalities = {m.number for m in places}
+    counties = {c.number for c in organisation.counties.all()} | {m.county.number for m in places}
     if organisation.municipality is not None:
         municipalities.add(organisation.municipality.number)
         counties.add(organisation.municipality.county.number)

@@ -113,7 +113,6 @@ class CandidateIndex:
         self.national = np.zeros(0, dtype=bool)
         self.areas, self.groups, self.county_columns = _Columns(), _Columns(), _Columns()
         self.municipalities: list[tuple[str, ...]] = []
-        self.counties: list[tuple[str, ...]] = []
         self.terms: list[tuple[str, ...]] = []
         self.by_municipality: dict[str, set[int]] = {}
         self.document_frequency: Counter[str] = Counter()
@@ -152,7 +151,6 @@ class CandidateIndex:
         for columns in (self.areas, self.groups, self.county_columns):
             columns.resize(rows)
         self.municipalities.extend([()] * extra)
-        self.counties.extend([()] * extra)
         self.terms.extend([()] * extra)
 
     def put(
@@ -185,7 +183,6 @@ class CandidateIndex:
         self.groups.set(row, target_groups)
         self.county_columns.set(row, counties)
         self.municipalities[row] = tuple(sorted(municipalities))
-        self.counties[row] = tuple(sorted(counties))
         self.terms[row] = tuple(sys.intern(term) for term in terms)
         for number in self.municipalities[row]:
             self.by_municipality.setdefault(number, set()).add(row)
@@ -292,8 +289,8 @@ def rank(
     alive = index.alive
     if not alive.any():
         return []
-    semantic, direct, query_concepts = _semantic(query_vector, index)
     with_vector = alive & index.has_vector
+    semantic, direct, query_concepts = _semantic(query_vector, index, with_vector)
     similar_cut = float(np.quantile(direct[with_vector], SIMILAR_TEXT_QUANTILE)) if direct.any() else math.inf
     local = index.in_municipalities(query.municipalities)
     county = index.county_columns.count(query.counties) > 0
@@ -327,24 +324,26 @@ def rank(
     for position in order:
         row = int(shortlist[position])
         level = "municipality" if local[row] else "county" if county[row] else "national" if national[row] else "none"
-        place = (
-            query
+        municipalities, counties = (
+            (sorted(query.municipalities), sorted(query.counties))
             if query_is_place
-            else Profile(key=None, text="", municipalities=frozenset(index.municipalities[row]),
-                         counties=frozenset(index.counties[row]))
-        )  # fmt: skip
+            else (list(index.municipalities[row]), _codes_of(index.county_columns, row))
+        )
         areas = query.welfare_areas & set(_codes_of(index.areas, row))
         groups = query.target_groups & set(_codes_of(index.groups, row))
         shared = _shared_concepts(index.concepts.keys, query_concepts * concept_matrix[row], areas, groups)
-        reasons = _reasons(level, place, areas, groups, bool(direct[row] >= similar_cut), shared, names)
+        reasons = _reasons(
+            level, municipalities, counties, areas, groups, bool(direct[row] >= similar_cut), shared, names
+        )
         results.append(Scored(key=index.keys[row], score=round(float(scores[position]), 4), reasons=reasons))
     return results
 
 
-def _semantic(query_vector: Vectors | None, index: CandidateIndex) -> tuple[np.ndarray, np.ndarray, Vectors]:
+def _semantic(
+    query_vector: Vectors | None, index: CandidateIndex, with_vector: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, Vectors]:
     """Each candidate's semantic standing (direct and concept similarity blended, 0–1), its direct cosine
     similarity, and the query's concept profile; zeros where there is nothing to compare."""
-    with_vector = index.alive & index.has_vector
     vector: Vectors = np.ravel(np.asarray(query_vector if query_vector is not None else [], dtype=np.float32))
     query_concepts = np.zeros(len(index.concepts.keys), dtype=np.float32)
     if len(vector) != index.dimensions or not index.dimensions or not with_vector.any():
@@ -386,15 +385,16 @@ def rank_organisations(
 
 
 def _reasons(
-    reach: str, place: Profile, areas: frozenset[str], groups: frozenset[str], similar: bool, concepts: list[str],
+    reach: str, municipalities: Iterable[str], counties: Iterable[str], areas: frozenset[str], groups: frozenset[str],
+    similar: bool, concepts: list[str],
     names: Names,
 ) -> list[str]:  # fmt: skip
     reasons = []
     if reach == "municipality":
-        municipality = next(iter(sorted(place.municipalities)), "")
+        municipality = next(iter(sorted(municipalities)), "")
         reasons.append(_("Operates in %(place)s") % {"place": names.municipalities.get(municipality, municipality)})
     elif reach == "county":
-        county = next(iter(sorted(place.counties)), "")
+        county = next(iter(sorted(counties)), "")
         reasons.append(_("Operates in %(county)s") % {"county": names.counties.get(county, county)})
     elif reach == "national":
         reasons.append(_("Operates nationally"))

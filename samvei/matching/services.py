@@ -27,12 +27,8 @@ T = TypeVar("T")
 Vectorise = Callable[[dict[int, str]], dict[int, Vectors]]
 
 
-def matchable(kind: str) -> QuerySet[Organisation] | QuerySet[Challenge]:
-    """What can be recommended: organisations that are not public bodies, and challenges open for pitches."""
-    if kind == "challenge":
-        return Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES).select_related(
-            "municipality__county"
-        ).prefetch_related("welfare_areas", "target_groups")  # fmt: skip
+def matchable_organisations() -> QuerySet[Organisation]:
+    """Organisations that can be recommended (not public bodies), with what their profiles read."""
     return (
         Organisation.objects.exclude(kind__in=Organisation.PUBLIC_BODY_KINDS)
         .select_related("municipality__county")
@@ -40,7 +36,16 @@ def matchable(kind: str) -> QuerySet[Organisation] | QuerySet[Challenge]:
     )
 
 
-def profile_of(kind: str, obj: Organisation | Challenge) -> Profile:
+def matchable(kind: str) -> QuerySet[Organisation] | QuerySet[Challenge]:
+    """What can be recommended: organisations that are not public bodies, and challenges open for pitches."""
+    if kind == "challenge":
+        return Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES).select_related(
+            "municipality__county"
+        ).prefetch_related("welfare_areas", "target_groups")  # fmt: skip
+    return matchable_organisations()
+
+
+def profile_of(obj: Organisation | Challenge) -> Profile:
     return challenge_profile(obj) if isinstance(obj, Challenge) else organisation_profile(obj)
 
 
@@ -67,25 +72,25 @@ def match_vectors(
     """The vector each object's text is matched by, from stored embeddings where the text is unchanged and
     from the model otherwise (stored when `store` is true)."""
     embedder = embedder or default_embedder()
-    roles = ROLES
+    hashes = {pk: digest(text) for pk, text in texts.items()}
     stored = {
         (object_id, role): (text_hash, vector)
         for object_id, role, text_hash, vector in Embedding.objects.filter(
-            kind=kind, model_name=embedder.name, role__in=roles, object_id__in=list(texts)
+            kind=kind, model_name=embedder.name, role__in=ROLES, object_id__in=list(texts)
         ).values_list("object_id", "role", "text_hash", "vector")
     }
     views: dict[int, list[Vectors]] = {object_id: [] for object_id in texts}
     fresh = []
-    for role in roles:
+    for role in ROLES:
         current = {pk: stored.get((pk, role)) for pk in texts}
-        pending = [pk for pk, found in current.items() if found is None or found[0] != digest(texts[pk])]
+        pending = [pk for pk, found in current.items() if found is None or found[0] != hashes[pk]]
         encode = embedder.queries if role == Embedding.Role.QUERY else embedder.passages
         computed = dict(zip(pending, encode([texts[pk] for pk in pending]), strict=True)) if pending else {}
         for pk in texts:
             found = current[pk]
             views[pk].append(computed[pk] if pk in computed else from_bytes(bytes(found[1])))  # type: ignore[index]
         fresh += [
-            Embedding(kind=kind, object_id=pk, role=role, model_name=embedder.name, text_hash=digest(texts[pk]),
+            Embedding(kind=kind, object_id=pk, role=role, model_name=embedder.name, text_hash=hashes[pk],
                       vector=to_bytes(vector))
             for pk, vector in computed.items()
         ]  # fmt: skip
@@ -165,7 +170,7 @@ def profiles_refresh(
     seen: set[int] = set()
     changed = 0
     for batch in _chunks(objects.order_by("pk").iterator(chunk_size=batch_size), batch_size):
-        profiles = [profile_of(kind, obj) for obj in batch]  # type: ignore[arg-type]
+        profiles = [profile_of(obj) for obj in batch]  # type: ignore[arg-type]
         texts = {_key(p): p.text for p in profiles}
         vectors = vectorise(texts) if vectorise else match_vectors(kind=kind, texts=texts, embedder=embedder)
         rows = [_profile_row(kind, p, vectors[_key(p)], embedder.name) for p in profiles]

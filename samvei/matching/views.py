@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from samvei.accounts.request import authenticated_user
 from samvei.challenges import permissions as challenge_permissions
 from samvei.challenges.models import Challenge
-from samvei.organisations.models import Organisation
 
-from .selectors import challenges_for_organisation, organisations_for_challenge
+from .selectors import challenges_for_members, organisations_for_challenge
 
 
 @login_required
@@ -28,10 +27,5 @@ def challenge_matches(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def challenges_for_you(request: HttpRequest) -> HttpResponse:
-    user = authenticated_user(request)
-    organisations = Organisation.objects.filter(memberships__user=user).exclude(kind__in=Organisation.PUBLIC_BODY_KINDS)
-    return render(
-        request,
-        "matching/challenges_for_you.html",
-        {"sections": [(org, challenges_for_organisation(organisation=org, limit=5)) for org in organisations]},
-    )
+    sections = challenges_for_members(user=authenticated_user(request), limit=5)
+    return render(request, "matching/challenges_for_you.html", {"sections": sections})

@@ -5,15 +5,14 @@ from django.utils.translation import gettext as _
 
 from samvei.matching import concepts, scoring
 from samvei.matching.concepts import Concepts, centroids, concept_profiles, concept_texts
-from samvei.matching.embeddings import combined, default_embedder
+from samvei.matching.embeddings import combined_embeddings, default_embedder
 from samvei.matching.inference import inferred_target_groups, inferred_welfare_areas, lexicon
 from samvei.matching.scoring import CandidateIndex, Names, Profile, rank, rank_organisations
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 
 def _embedded(text):
-    embedder = default_embedder()
-    return combined(embedder.queries([text])[0], embedder.passages([text])[0])
+    return combined_embeddings(default_embedder(), [text])[0]
 
 
 def _weak_only_word(kind, code):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samvei.organisations.import_rows import RowRejected
 from samvei.organisations.importing import ImportReport, Rejection
 from samvei.organisations.models import Organisation
 from samvei.taxonomy.models import TargetGroup, WelfareArea
@@ -22,12 +23,6 @@ from .models import Challenge
 from .services import challenge_create, challenge_transition, challenge_update
 
 TEXT_LIMITS = {"ref": 100, "title": 200, "description": 20_000}
-
-
-class RowRejected(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -48,8 +43,8 @@ class References:
         return cls(
             owners={
                 org.municipality.number: org
-                for org in Organisation.objects.select_related("municipality")
-                if org.municipality is not None
+                for org in Organisation.objects.filter(municipality__isnull=False).select_related("municipality")
+                if org.municipality is not None  # for the type checker: the filter already ensures it
             },
             welfare_areas={area.code: area for area in WelfareArea.objects.all()},
             target_groups={group.code: group for group in TargetGroup.objects.all()},

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samvei.accounts.models import User
-from samvei.core.attachments import validate_attachment
+from samvei.core.attachments import FileKind, validate_attachment
 from samvei.organisations.models import ContactPoint, Organisation
 
 from . import tasks
@@ -76,12 +76,12 @@ def challenge_create(
     if not owner.is_public_body:
         raise ValidationError(_("Only public bodies publish challenges."), code="not_public_body")
     _check_deadline(data.get("deadline"))
-    validate_uploads(uploads or [])
+    files = validate_uploads(uploads or [])
     challenge = Challenge(owner=owner, created_by=actor, municipality=owner.municipality)
     _apply(challenge, data)
     ChallengeEvent.objects.create(challenge=challenge, to_status=Challenge.Status.DRAFT, actor=actor)
-    for upload in uploads or []:
-        _attach(ChallengeAttachment, upload=upload, actor=actor, challenge=challenge)
+    for upload, kind in files:
+        _attach(ChallengeAttachment, upload=upload, kind=kind, actor=actor, challenge=challenge)
     return challenge
 
 
@@ -93,10 +93,10 @@ def challenge_update(
         raise ValidationError(_("A closed or withdrawn challenge cannot be changed."), code="finished")
     if "deadline" in data and data["deadline"] != challenge.deadline:
         _check_deadline(data["deadline"])
-    validate_uploads(uploads or [])
+    files = validate_uploads(uploads or [])
     _apply(challenge, data)
-    for upload in uploads or []:
-        _attach(ChallengeAttachment, upload=upload, actor=actor, challenge=challenge)
+    for upload, kind in files:
+        _attach(ChallengeAttachment, upload=upload, kind=kind, actor=actor, challenge=challenge)
     return challenge
 
 
@@ -136,8 +136,9 @@ def challenges_close_expired(*, today: date | None = None) -> int:
     return closed
 
 
-def _attach(model: type[Attachment], *, upload: UploadedFile, actor: User | None, **owner: Any) -> Attachment:
-    kind = validate_attachment(upload)
+def _attach(
+    model: type[Attachment], *, upload: UploadedFile, kind: FileKind, actor: User | None, **owner: Any
+) -> Attachment:
     attachment = model(
         token=secrets.token_urlsafe(32),
         original_name=(upload.name or "vedlegg")[:255],
@@ -151,16 +152,18 @@ def _attach(model: type[Attachment], *, upload: UploadedFile, actor: User | None
     return attachment
 
 
-def validate_uploads(uploads: Iterable[UploadedFile]) -> None:
-    """Check every file before anything is stored, so one bad file refuses the whole submission."""
-    errors = []
+def validate_uploads(uploads: Iterable[UploadedFile]) -> list[tuple[UploadedFile, FileKind]]:
+    """Check every file before anything is stored, so one bad file refuses the whole submission; returns each
+    file with the kind its content showed."""
+    errors, files = [], []
     for upload in uploads:
         try:
-            validate_attachment(upload)
+            files.append((upload, validate_attachment(upload)))
         except ValidationError as error:
             errors.extend(error.messages)
     if errors:
         raise ValidationError(errors, code="attachments")
+    return files
 
 
 @transaction.atomic
@@ -192,6 +195,14 @@ def _pitch_event(pitch: Pitch, from_status: str, actor: User | None) -> None:
     PitchEvent.objects.create(pitch=pitch, from_status=from_status, to_status=pitch.status, actor=actor)
 
 
+def _move_pitch(pitch: Pitch, to_status: str, actor: User | None, *, also: tuple[str, ...] = ()) -> None:
+    """Saves the new status (and the fields in `also`) and records the step as an event."""
+    from_status = pitch.status
+    pitch.status = to_status
+    pitch.save(update_fields=["status", *also, "updated_at"])
+    _pitch_event(pitch, from_status, actor)
+
+
 @transaction.atomic
 def pitch_submit(
     *,
@@ -214,15 +225,15 @@ def pitch_submit(
         receiver = contact_point.organisation
     if receiver is None or not receiver.is_public_body:
         raise ValidationError(_("Choose a public body to send the idea to."), code="receiver")
-    validate_uploads(uploads)
+    files = validate_uploads(uploads)
     pitch = Pitch(
         sender=sender, receiver=receiver, challenge=challenge, contact_point=contact_point, created_by=actor, **data
     )
     pitch.full_clean()
     pitch.save()
     _pitch_event(pitch, "", actor)
-    for upload in uploads:
-        _attach(PitchAttachment, upload=upload, actor=actor, pitch=pitch)
+    for upload, kind in files:
+        _attach(PitchAttachment, upload=upload, kind=kind, actor=actor, pitch=pitch)
     transaction.on_commit(lambda: tasks.notify_pitch_received.enqueue(pitch_id=pitch.pk))
     return pitch
 
@@ -238,11 +249,8 @@ def pitch_set_status(*, pitch: Pitch, actor: User, to_status: str, reason: str =
         raise ValidationError(_("This pitch has already been decided."), code="decided")
     if to_status == Pitch.Status.DECLINED and not reason.strip():
         raise ValidationError({"reason": _("Tell the entrepreneur why the pitch is declined.")}, code="reason")
-    from_status = pitch.status
-    pitch.status = to_status
     pitch.decline_reason = reason.strip() if to_status == Pitch.Status.DECLINED else ""
-    pitch.save(update_fields=["status", "decline_reason", "updated_at"])
-    _pitch_event(pitch, from_status, actor)
+    _move_pitch(pitch, to_status, actor, also=("decline_reason",))
     transaction.on_commit(lambda: tasks.notify_pitch_status.enqueue(pitch_id=pitch.pk))
     return pitch
 
@@ -251,10 +259,7 @@ def pitch_mark_selected(*, pitch: Pitch, actor: User) -> Pitch:
     """Called inside collaboration_start's transaction."""
     if pitch.status in Pitch.DECIDED:
         raise ValidationError(_("This pitch has already been decided."), code="decided")
-    from_status = pitch.status
-    pitch.status = Pitch.Status.SELECTED
-    pitch.save(update_fields=["status", "updated_at"])
-    _pitch_event(pitch, from_status, actor)
+    _move_pitch(pitch, Pitch.Status.SELECTED, actor)
     if pitch.challenge is not None and Challenge.Status.PARTNER_CHOSEN in Challenge.TRANSITIONS[pitch.challenge.status]:
         challenge_transition(challenge=pitch.challenge, actor=actor, to_status=Challenge.Status.PARTNER_CHOSEN)
     transaction.on_commit(lambda: tasks.notify_pitch_status.enqueue(pitch_id=pitch.pk))
@@ -269,10 +274,7 @@ def message_send(*, pitch: Pitch, party: Organisation, actor: User, body: str) -
     message.full_clean()
     message.save()
     if party.pk == pitch.receiver_id and pitch.status in (Pitch.Status.SUBMITTED, Pitch.Status.RECEIVED):
-        from_status = pitch.status
-        pitch.status = Pitch.Status.IN_DIALOGUE
-        pitch.save(update_fields=["status", "updated_at"])
-        _pitch_event(pitch, from_status, actor)
+        _move_pitch(pitch, Pitch.Status.IN_DIALOGUE, actor)
     transaction.on_commit(lambda: tasks.notify_message.enqueue(message_id=message.pk))
     return message
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from samvei.accounts.request import authenticated_user
 from samvei.challenges import permissions as challenge_permissions
-from samvei.challenges.models import Pitch
+from samvei.challenges.views.pitches import pitch_or_404
 
 from . import permissions
 from .models import Collaboration
@@ -45,10 +45,8 @@ def collaboration_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def collaboration_start_view(request: HttpRequest, pitch_id: int) -> HttpResponse:
     """The receiving public body selects a pitch."""
-    pitch = get_object_or_404(Pitch, pk=pitch_id)
+    pitch = pitch_or_404(request, pitch_id)
     user = authenticated_user(request)
-    if not challenge_permissions.can_view_pitch(user=user, pitch=pitch):
-        raise Http404(_("There is no such pitch."))
     if not challenge_permissions.can_decide_pitch(user=user, pitch=pitch):
         messages.error(request, _("Only the receiving public body can select a pitch."))
         return redirect(pitch.get_absolute_url())

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
 from samvei.organisations.models import Organisation
-from samvei.organisations.views.common import add_service_errors
+from samvei.organisations.views.common import add_service_errors, require
 
 from .. import permissions
 from ..forms import AnswerForm, ChallengeForm, TransitionForm
@@ -40,8 +40,7 @@ def _owner_for(request: HttpRequest) -> Organisation | None:
     else:
         mine = list(public_bodies.filter(memberships__user=user)[:2])
         owner = mine[0] if len(mine) == 1 else None
-    if owner is not None and not permissions.can_create_challenge(user=user, organisation=owner):
-        raise PermissionDenied
+    require(owner is None or permissions.can_create_challenge(user=user, organisation=owner))
     return owner
 
 
@@ -66,8 +65,7 @@ def challenge_create_view(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
     if owner is None:
         bodies = Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS, memberships__user=user)
-        if not bodies.exists():
-            raise PermissionDenied
+        require(bodies.exists())
         return render(request, "challenges/choose_owner.html", {"bodies": bodies})
     form = ChallengeForm(request.POST or None, request.FILES or None, owner=owner)
     if request.method == "POST" and form.is_valid():
@@ -92,8 +90,7 @@ def challenge_create_view(request: HttpRequest) -> HttpResponse:
 def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = challenge_or_404(request, pk)
     user = authenticated_user(request)
-    if not permissions.can_manage_challenge(user=user, challenge=challenge):
-        raise PermissionDenied
+    require(permissions.can_manage_challenge(user=user, challenge=challenge))
     form = ChallengeForm(
         request.POST or None,
         request.FILES or None,
@@ -122,8 +119,7 @@ def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def challenge_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = challenge_or_404(request, pk)
     user = authenticated_user(request)
-    if not permissions.can_manage_challenge(user=user, challenge=challenge):
-        raise PermissionDenied
+    require(permissions.can_manage_challenge(user=user, challenge=challenge))
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose what should happen with the challenge."))
@@ -142,8 +138,7 @@ def challenge_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
 def question_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question.objects.select_related("challenge"), pk=pk)
     user = authenticated_user(request)
-    if not permissions.can_manage_challenge(user=user, challenge=question.challenge):
-        raise PermissionDenied
+    require(permissions.can_manage_challenge(user=user, challenge=question.challenge))
     form = AnswerForm(request.POST)
     if form.is_valid():
         question_answer(question=question, actor=user, answer=form.cleaned_data["answer"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
 from samvei.organisations.models import ContactPoint, Organisation
+from samvei.organisations.views.common import require
 
 from .. import permissions
 from ..forms import MessageForm, PitchForm, PitchStatusForm, QuestionForm
@@ -30,8 +31,7 @@ def _pitch_form_page(request: HttpRequest, *, heading_context: dict[str, object]
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("sender", "attachments")}
         sender = form.cleaned_data["sender"]
-        if not permissions.can_pitch(user=user, sender=sender):
-            raise PermissionDenied
+        require(permissions.can_pitch(user=user, sender=sender))
         try:
             pitch = submit(sender=sender, actor=user, data=data, uploads=form.cleaned_data["attachments"])  # type: ignore[operator]
         except ValidationError as error:
@@ -95,7 +95,7 @@ def pitch_inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _visible_pitch(request: HttpRequest, pk: int) -> Pitch:
+def pitch_or_404(request: HttpRequest, pk: int) -> Pitch:
     """404, not 403, for everyone else: not even the existence of a pitch is shown to a third party."""
     pitch = get_object_or_404(Pitch.objects.select_related("sender", "receiver", "challenge", "contact_point"), pk=pk)
     if not permissions.can_view_pitch(user=request.user, pitch=pitch):
@@ -106,12 +106,12 @@ def _visible_pitch(request: HttpRequest, pk: int) -> Pitch:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pitch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pitch = _visible_pitch(request, pk)
+    pitch = pitch_or_404(request, pk)
     user = authenticated_user(request)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         party = permissions.party_for(user=user, pitch=pitch)
-        assert party is not None  # noqa: S101 - _visible_pitch guarantees the user is a party
+        assert party is not None  # noqa: S101 - pitch_or_404 guarantees the user is a party
         try:
             message_send(pitch=pitch, party=party, actor=user, body=form.cleaned_data["body"])
         except ValidationError as error:
@@ -137,10 +137,9 @@ def pitch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def pitch_status_view(request: HttpRequest, pk: int) -> HttpResponse:
-    pitch = _visible_pitch(request, pk)
+    pitch = pitch_or_404(request, pk)
     user = authenticated_user(request)
-    if not permissions.can_decide_pitch(user=user, pitch=pitch):
-        raise PermissionDenied
+    require(permissions.can_decide_pitch(user=user, pitch=pitch))
     form = PitchStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose received, in dialogue or declined."))

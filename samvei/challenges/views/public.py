@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from samvei.organisations.models import Organisation
 
 from .. import permissions
-from ..forms import AnswerForm, ChallengeFilterForm, QuestionForm, TransitionForm
+from ..forms import ChallengeFilterForm, QuestionForm
 from ..models import Challenge
 from ..selectors import ChallengeFilters, answered_questions, challenge_list
 
@@ -68,9 +68,7 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if can_manage:
         context |= {
             "transitions": [Challenge.Status(s) for s in Challenge.TRANSITIONS[challenge.status]],
-            "transition_form": TransitionForm(),
             "unanswered": challenge.questions.filter(answer=""),
-            "answer_form": AnswerForm(),
             "pitches": challenge.pitches.select_related("sender")
             if permissions.can_see_pitches_to(user=request.user, challenge=challenge)
             else challenge.pitches.none(),

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils import translation
 
 from samvei.core.mail import send_templated_email
-from samvei.organisations.notifications import absolute, member_addresses
+from samvei.organisations.notifications import link, member_addresses
 
 from .models import Challenge, Message, Pitch, Question, SavedSearch
 from .selectors import ChallengeFilters, challenge_matches
-
-
-def _link(obj: Challenge | Pitch) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return absolute(obj.get_absolute_url())
 
 
 def pitch_received(*, pitch_id: int) -> None:
@@ -25,7 +19,7 @@ def pitch_received(*, pitch_id: int) -> None:
     send_templated_email(
         template="challenges/email/pitch_received",
         recipients=recipients,
-        context={"pitch": pitch, "url": _link(pitch)},
+        context={"pitch": pitch, "url": link(pitch)},
     )
 
 
@@ -34,7 +28,7 @@ def pitch_status(*, pitch_id: int) -> None:
     send_templated_email(
         template="challenges/email/pitch_status",
         recipients=member_addresses(pitch.sender_id),
-        context={"pitch": pitch, "url": _link(pitch)},
+        context={"pitch": pitch, "url": link(pitch)},
     )
 
 
@@ -45,7 +39,7 @@ def message_sent(*, message_id: int) -> None:
     send_templated_email(
         template="challenges/email/message",
         recipients=member_addresses(other),
-        context={"message": message, "pitch": pitch, "url": _link(pitch)},
+        context={"message": message, "pitch": pitch, "url": link(pitch)},
     )
 
 
@@ -54,7 +48,7 @@ def question_asked(*, question_id: int) -> None:
     send_templated_email(
         template="challenges/email/question_asked",
         recipients=member_addresses(question.challenge.owner_id),
-        context={"question": question, "url": _link(question.challenge)},
+        context={"question": question, "url": link(question.challenge)},
     )
 
 
@@ -65,7 +59,7 @@ def question_answered(*, question_id: int) -> None:
     send_templated_email(
         template="challenges/email/question_answered",
         recipients=[(question.asked_by.email, question.asked_by.preferred_language)],
-        context={"question": question, "url": _link(question.challenge)},
+        context={"question": question, "url": link(question.challenge)},
     )
 
 
@@ -76,5 +70,5 @@ def saved_search_alerts(*, challenge_id: int) -> None:
             send_templated_email(
                 template="challenges/email/saved_search_alert",
                 recipients=[(search.user.email, search.user.preferred_language)],
-                context={"challenge": challenge, "search": search, "url": _link(challenge)},
+                context={"challenge": challenge, "search": search, "url": link(challenge)},
             )

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
-from samvei.accounts.models import User
 from samvei.core.mail import send_templated_email
-from samvei.organisations.notifications import absolute, member_addresses
+from samvei.organisations.notifications import absolute, link, member_addresses, staff_addresses
 
 from .models import Comment
 
@@ -13,12 +13,10 @@ from .models import Comment
 def comment_awaits_moderation(*, comment_id: int) -> None:
     comment = Comment.objects.select_related("post").get(pk=comment_id)
     with translation.override(settings.LANGUAGE_CODE):
-        from django.urls import reverse
-
         url = absolute(reverse("cookbook:moderation"))
     send_templated_email(
         template="cookbook/email/comment_awaits_moderation",
-        recipients=list(User.objects.filter(is_staff=True, is_active=True).values_list("email", "preferred_language")),
+        recipients=staff_addresses(),
         context={"comment": comment, "url": url},
     )
 
@@ -28,8 +26,7 @@ def funding_reminders() -> int:
 
     sent = 0
     for follow in funding_reminders_due():
-        with translation.override(settings.LANGUAGE_CODE):
-            url = absolute(follow.scheme.get_absolute_url())
+        url = link(follow.scheme)
         sent += send_templated_email(
             template="cookbook/email/funding_reminder",
             recipients=member_addresses(follow.organisation_id),

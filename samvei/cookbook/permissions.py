@@ -6,17 +6,12 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 
 from samvei.accounts.models import User
-from samvei.organisations.models import Membership, Organisation
 
 AnyUser = User | AnonymousUser
 
 
 def can_edit_content(*, user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_staff)
-
-
-def can_act_for(*, user: AnyUser, organisation: Organisation) -> bool:
-    return bool(user.is_authenticated and Membership.objects.filter(user=user, organisation=organisation).exists())
 
 
 def can_comment(*, user: AnyUser) -> bool:

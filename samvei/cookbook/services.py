@@ -16,7 +16,7 @@ from samvei.accounts.models import User
 from samvei.organisations.models import Organisation
 
 from . import tasks
-from .models import BlogPost, ChecklistItem, ChecklistTick, Comment, FundingFollow, FundingScheme, Revision
+from .models import BlogPost, ChecklistItem, ChecklistTick, Comment, FundingFollow, FundingScheme, Recipe, Revision
 
 COMMENT_LIMIT = 5
 COMMENT_WINDOW = datetime.timedelta(minutes=10)
@@ -52,11 +52,16 @@ def content_save(*, obj: models.Model, editor: User, data: dict[str, Any]) -> mo
     return obj
 
 
-def checklist_tick(*, item: ChecklistItem, organisation: Organisation, user: User, done: bool) -> None:
-    if done:
-        ChecklistTick.objects.get_or_create(item=item, organisation=organisation, defaults={"ticked_by": user})
-    else:
-        ChecklistTick.objects.filter(item=item, organisation=organisation).delete()
+@transaction.atomic
+def checklist_save(*, recipe: Recipe, organisation: Organisation, user: User, done: set[int]) -> None:
+    """The organisation's ticks on the recipe's checklist become `done` (ids of other recipes' items are
+    ignored); ticks that stay keep who ticked them and when."""
+    items = set(ChecklistItem.objects.filter(step__recipe=recipe).values_list("pk", flat=True))
+    ChecklistTick.objects.filter(organisation=organisation, item_id__in=items - done).delete()
+    ChecklistTick.objects.bulk_create(
+        [ChecklistTick(item_id=pk, organisation=organisation, ticked_by=user) for pk in sorted(items & done)],
+        ignore_conflicts=True,
+    )
 
 
 def funding_follow(*, scheme: FundingScheme, organisation: Organisation, user: User, follow: bool) -> None:

@@ -17,7 +17,7 @@ from samvei.core.markdown import render_markdown
 
 from . import permissions
 from .forms import CaseFilterForm, CommentForm, FundingFilterForm, OrganisationChoiceForm
-from .models import BlogPost, Case, ChecklistItem, Comment, FundingFollow, FundingScheme, Publishable, Recipe
+from .models import BlogPost, Case, Comment, FundingScheme, Publishable, Recipe
 from .selectors import (
     approved_comments,
     cases_published,
@@ -30,7 +30,7 @@ from .selectors import (
     recipes_published,
     ticked_item_ids,
 )
-from .services import checklist_tick, comment_moderate, comment_submit, funding_follow
+from .services import checklist_save, comment_moderate, comment_submit, funding_follow
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -49,10 +49,11 @@ def _organisation_choice(request: HttpRequest) -> OrganisationChoiceForm | None:
     if not request.user.is_authenticated:
         return None
     organisations = organisations_of(user=authenticated_user(request))
-    if not organisations.exists():
+    first = organisations.first()
+    if first is None:
         return None
     data = request.POST if request.method == "POST" else (request.GET if "organisation" in request.GET else None)
-    return OrganisationChoiceForm(data, organisations=organisations, initial={"organisation": organisations.first()})
+    return OrganisationChoiceForm(data, organisations=organisations, initial={"organisation": first})
 
 
 def recipe_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -71,11 +72,8 @@ def recipe_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if choice is None or not choice.is_valid() or organisation is None:
             raise PermissionDenied
-        items = ChecklistItem.objects.filter(step__recipe=recipe)
         done = {int(pk) for pk in request.POST.getlist("done") if pk.isdigit()}
-        user = authenticated_user(request)
-        for item in items:
-            checklist_tick(item=item, organisation=organisation, user=user, done=item.pk in done)
+        checklist_save(recipe=recipe, organisation=organisation, user=authenticated_user(request), done=done)
         messages.success(request, _("Progress saved for %(name)s.") % {"name": organisation})
         return redirect(f"{recipe.get_absolute_url()}?organisation={organisation.pk}#checklist")
     return render(
@@ -126,14 +124,7 @@ def funding_list(request: HttpRequest) -> HttpResponse:
 def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
     scheme = get_object_or_404(FundingScheme.objects.filter(status=Publishable.Status.PUBLISHED), slug=slug)
     choice = _organisation_choice(request)
-    followed = set()
-    if request.user.is_authenticated:
-        followed = set(
-            FundingFollow.objects.filter(scheme=scheme, organisation__memberships__user=request.user).values_list(
-                "organisation_id", flat=True
-            )
-        )
-    return render(request, "cookbook/funding_detail.html", {"scheme": scheme, "choice": choice, "followed": followed})
+    return render(request, "cookbook/funding_detail.html", {"scheme": scheme, "choice": choice})
 
 
 @login_required

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -26,8 +28,19 @@ def member_addresses(organisation_id: int) -> list[tuple[str, str]]:
     )
 
 
+def staff_addresses() -> list[tuple[str, str]]:
+    """(address, language) of every active member of the platform staff."""
+    return list(User.objects.filter(is_staff=True, is_active=True).values_list("email", "preferred_language"))
+
+
 def absolute(path: str) -> str:
     return settings.SAMVEI_SITE_URL + path
+
+
+def link(obj: Any) -> str:
+    """The full address of an object's page in the default language, for e-mails in any language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return absolute(obj.get_absolute_url())
 
 
 def send_invitation(*, invitation_id: int) -> None:
@@ -44,12 +57,11 @@ def send_invitation(*, invitation_id: int) -> None:
 
 def send_claim_to_staff(*, claim_id: int) -> None:
     claim = Claim.objects.select_related("organisation", "user").get(pk=claim_id)
-    staff = User.objects.filter(is_staff=True, is_active=True).values_list("email", "preferred_language")
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("organisations:claims")
     send_templated_email(
         template="organisations/email/claim_to_staff",
-        recipients=list(staff),
+        recipients=staff_addresses(),
         context={"claim": claim, "review_url": absolute(path)},
     )
 

@@ -37,6 +37,22 @@ def test_recipe_checklist_is_ticked_for_the_members_organisation(client, member)
     assert other.pk not in [t.item_id for t in ticks]
 
 
+def test_saving_the_checklist_again_unticks_what_is_left_out_and_keeps_the_rest_as_ticked(client, member):
+    kept = ChecklistItemFactory()
+    dropped = ChecklistItemFactory(step=kept.step)
+    organisation = member.memberships.get().organisation
+    url = kept.step.recipe.get_absolute_url()
+    client.force_login(member)
+    client.post(url, {"organisation": organisation.pk, "done": [kept.pk, dropped.pk]})
+    first = ChecklistTick.objects.get(organisation=organisation, item=kept).ticked_at
+
+    client.post(url, {"organisation": organisation.pk, "done": [kept.pk]})
+
+    ticks = ChecklistTick.objects.filter(organisation=organisation)
+    assert [t.item_id for t in ticks] == [kept.pk]
+    assert ticks.get().ticked_at == first
+
+
 def test_nobody_ticks_for_an_organisation_they_do_not_belong_to(client, member):
     item = ChecklistItemFactory()
     foreign = OrganisationFactory()

@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import F, QuerySet
 
 from .models import SearchDocument
-from .text import query_stems, words
+from .text import query_stems, query_words
 
 TRIGRAM_THRESHOLD = 0.3
 
@@ -35,35 +35,42 @@ class PostgresBackend:
         """The vector lives in the document row, so deleting the row is enough."""
 
     def ranked_ids(self, query: str, candidates: QuerySet[SearchDocument], limit: int) -> list[int]:
-        terms = [word for word in words(query) if len(word) >= 2][:12]
+        terms = query_words(query)
         if not terms:
             return []
         # Words match as prefixes of stems, like the SQLite backend («demens» finds «demensomsorg»): all of them
         # if any document has all, otherwise any of them. When `limit` documents match in their titles, the
         # best of those are the answer: ranking every body match of a word that most documents contain
         # («kommune») would cost more than the rest of the search, and a title match outranks a body match.
+        titled = candidates.annotate(title_vector=SearchVector("title", config="norwegian"))
         for operator in (" & ", " | "):
             search = SearchQuery(operator.join(f"{term}:*" for term in terms), config="norwegian", search_type="raw")
-            titled = candidates.annotate(title_vector=SearchVector("title", config="norwegian"))
-            for matching in (titled.filter(title_vector=search), candidates.filter(vector=search)):
-                found = list(
-                    matching.annotate(rank=SearchRank(F("vector"), search))
-                    .order_by("-rank", "pk")
-                    .values_list("pk", flat=True)[:limit]
-                )
-                if len(found) == limit:
-                    return found
+            found = _best(titled.filter(title_vector=search), search, limit)
+            if len(found) < limit:
+                found = _best(candidates.filter(vector=search), search, limit)
             if found:
                 return found
-        text = " ".join(terms)
-        if len(text) > 40:
-            return []
-        return list(
-            candidates.annotate(similarity=TrigramSimilarity("title", text))
-            .filter(similarity__gt=TRIGRAM_THRESHOLD)
-            .order_by("-similarity", "pk")
-            .values_list("pk", flat=True)[:limit]
-        )
+        return _similar_titles(candidates, " ".join(terms), limit)
+
+
+def _best(matching: QuerySet[SearchDocument], search: SearchQuery, limit: int) -> list[int]:
+    return list(
+        matching.annotate(rank=SearchRank(F("vector"), search))
+        .order_by("-rank", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def _similar_titles(candidates: QuerySet[SearchDocument], text: str, limit: int) -> list[int]:
+    """For a short query that matches no word: titles that look like it (a misspelt name)."""
+    if len(text) > 40:
+        return []
+    return list(
+        candidates.annotate(similarity=TrigramSimilarity("title", text))
+        .filter(similarity__gt=TRIGRAM_THRESHOLD)
+        .order_by("-similarity", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 class SqliteBackend:
@@ -74,8 +81,7 @@ class SqliteBackend:
 
     def delete(self, document_ids: list[int]) -> None:
         with connection.cursor() as cursor:
-            for document_id in document_ids:
-                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document_id])
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[pk] for pk in document_ids])
 
     def ranked_ids(self, query: str, candidates: QuerySet[SearchDocument], limit: int) -> list[int]:
         stems = query_stems(query)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from .backends import backend
 from .models import SearchDocument
@@ -32,9 +33,7 @@ def index_object(*, kind: str, object_id: int) -> bool:
     provider = providers()[kind]
     obj = provider.public().filter(pk=object_id).first()
     if obj is None:
-        stale = list(SearchDocument.objects.filter(kind=kind, object_id=object_id).values_list("pk", flat=True))
-        backend().delete(stale)
-        SearchDocument.objects.filter(pk__in=stale).delete()
+        _drop(SearchDocument.objects.filter(kind=kind, object_id=object_id))
         return False
     _write(provider, obj)
     return True
@@ -46,11 +45,14 @@ def rebuild_index(*, kinds: list[str] | None = None) -> dict[str, int]:
     for kind, provider in providers().items():
         if kinds and kind not in kinds:
             continue
-        keep = []
+        counts[kind] = 0
         for obj in provider.public().iterator(chunk_size=500):
-            keep.append(_write(provider, obj).pk)
-        stale = list(SearchDocument.objects.filter(kind=kind).exclude(pk__in=keep).values_list("pk", flat=True))
-        backend().delete(stale)
-        SearchDocument.objects.filter(pk__in=stale).delete()
-        counts[kind] = len(keep)
+            _write(provider, obj)
+            counts[kind] += 1
+        _drop(SearchDocument.objects.filter(kind=kind).exclude(object_id__in=provider.public().values("pk")))
     return counts
+
+
+def _drop(documents: QuerySet[SearchDocument]) -> None:
+    backend().delete(list(documents.values_list("pk", flat=True)))
+    documents.delete()

@@ -29,9 +29,13 @@ def stemmed_text(text: str) -> str:
     return " ".join(stem(word) for word in words(text))
 
 
+def query_words(query: str) -> list[str]:
+    """The words of a user's query that count: at most a dozen, each at least two characters."""
+    return [word for word in words(query) if len(word) >= 2][:MAX_QUERY_WORDS]
+
+
 def query_stems(query: str) -> list[str]:
-    """The stems of a user's query: at most a dozen words, each at least two characters."""
-    return [stem(word) for word in words(query[:MAX_QUERY_LENGTH]) if len(word) >= 2][:MAX_QUERY_WORDS]
+    return [stem(word) for word in query_words(query[:MAX_QUERY_LENGTH])]
 
 
 def snippet(text: str, stems: list[str], *, length: int = 220) -> SafeString:

@@ -8,13 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from samvei.accounts.models import User
 from samvei.core.widgets import HtmlDateInput
 from samvei.geography.forms import county_choices
-from samvei.organisations.forms import (
-    checkboxes,
-    municipality_choices,
-    target_group_choices,
-    welfare_area_choices,
-)
+from samvei.organisations.forms import checkboxes, municipality_choices
 from samvei.organisations.models import ContactPoint, Organisation
+from samvei.taxonomy.forms import target_group_choices, welfare_area_choices
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 from .models import Challenge, Pitch

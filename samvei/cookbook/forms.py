@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samvei.organisations.forms import welfare_area_choices
 from samvei.organisations.models import Organisation
+from samvei.taxonomy.forms import welfare_area_choices
 
 from .models import FundingScheme
 

@@ -10,6 +10,7 @@ from stdnum.no import orgnr
 
 from samvei.geography.forms import county_choices
 from samvei.geography.models import County, Municipality
+from samvei.taxonomy.forms import target_group_choices, welfare_area_choices
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 from .models import Claim, Invitation, Membership, Organisation, OrganisationForm
@@ -20,18 +21,6 @@ REGISTRABLE_KINDS = [
     (Organisation.Kind.BUSINESS, Organisation.Kind.BUSINESS.label),
     (Organisation.Kind.STATE_AGENCY, Organisation.Kind.STATE_AGENCY.label),
 ]
-
-
-def _code_choices(model: type[WelfareArea] | type[TargetGroup], empty: str) -> list[tuple[str, str]]:
-    return [("", empty)] + [(term.code, term.name) for term in model.objects.all()]
-
-
-def welfare_area_choices() -> list[tuple[str, str]]:
-    return _code_choices(WelfareArea, str(_("All welfare areas")))
-
-
-def target_group_choices() -> list[tuple[str, str]]:
-    return _code_choices(TargetGroup, str(_("All target groups")))
 
 
 def _municipalities(empty: str) -> list[tuple[str, str]]:

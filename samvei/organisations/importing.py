@@ -25,6 +25,7 @@ from samvei.core.text import norwegian_slugify
 
 from .import_rows import ImportRow, References, RowRejected, row_from_record
 from .models import Organisation, OrganisationEvent, organisation_search_text
+from .services import free_slug
 
 BATCH_SIZE = 1000
 MAX_STORED_REJECTIONS = 10_000
@@ -263,10 +264,7 @@ def _free_slugs(created: list[Organisation]) -> None:
     taken = set(Organisation.objects.filter(slug__in=[org.slug for org in created]).values_list("slug", flat=True))
     for organisation in created:
         if organisation.slug in taken:
-            base, counter = organisation.slug, 2
-            while Organisation.objects.filter(slug=f"{base}-{counter}").exists():
-                counter += 1
-            organisation.slug = f"{base}-{counter}"
+            organisation.slug = free_slug(organisation.slug)
 
 
 def _sync_relations(*, pairs: list[tuple[Organisation, ImportRow]], new_ids: set[int]) -> set[int]:

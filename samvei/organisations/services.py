@@ -46,12 +46,16 @@ def _event(organisation: Organisation, kind: str, actor: User | None, **detail: 
     OrganisationEvent.objects.create(organisation=organisation, kind=kind, actor=actor, detail=detail)
 
 
-def _unique_slug(name: str) -> str:
-    base = norwegian_slugify(name)[:200] or "organisasjon"
+def free_slug(base: str) -> str:
+    """`base`, or when an organisation has it, the first of `base-2`, `base-3`, … that none has."""
     slug, counter = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
+
+
+def _unique_slug(name: str) -> str:
+    return free_slug(norwegian_slugify(name)[:200] or "organisasjon")
 
 
 def _set_relations(organisation: Organisation, data: dict[str, Any]) -> None:

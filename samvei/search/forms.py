@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samvei.geography.forms import county_choices
-from samvei.organisations.forms import welfare_area_choices
+from samvei.taxonomy.forms import welfare_area_choices
 
 from .registry import providers
 from .text import MAX_QUERY_LENGTH

@@ -3,22 +3,14 @@ the sending organisation and of the receiving public body. Not even platform sta
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
-
-from samvei.accounts.models import User
-from samvei.organisations.models import Membership, Organisation
+from samvei.organisations.models import Organisation
+from samvei.organisations.permissions import AnyUser, is_member
 
 from .models import Challenge, Pitch
 
-AnyUser = User | AnonymousUser
-
 
 def _is_member(user: AnyUser, organisation_id: int | None) -> bool:
-    return bool(
-        user.is_authenticated
-        and organisation_id is not None
-        and Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
-    )
+    return is_member(user=user, organisation_ids=[organisation_id])
 
 
 def can_create_challenge(*, user: AnyUser, organisation: Organisation) -> bool:
@@ -50,7 +42,7 @@ def can_pitch(*, user: AnyUser, sender: Organisation) -> bool:
 
 
 def can_view_pitch(*, user: AnyUser, pitch: Pitch) -> bool:
-    return _is_member(user, pitch.sender_id) or _is_member(user, pitch.receiver_id)
+    return is_member(user=user, organisation_ids=[pitch.sender_id, pitch.receiver_id])
 
 
 def can_decide_pitch(*, user: AnyUser, pitch: Pitch) -> bool:

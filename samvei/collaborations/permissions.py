@@ -1,20 +1,12 @@
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
-
-from samvei.accounts.models import User
-from samvei.organisations.models import Membership
+from samvei.organisations.permissions import AnyUser, is_member
 
 from .models import Collaboration
 
 
-def can_view_collaboration(*, user: User | AnonymousUser, collaboration: Collaboration) -> bool:
+def can_view_collaboration(*, user: AnyUser, collaboration: Collaboration) -> bool:
     """The two parties, and platform staff who follow up collaborations."""
-    if not user.is_authenticated:
-        return False
-    return (
-        user.is_staff
-        or Membership.objects.filter(
-            user=user, organisation_id__in=[collaboration.public_body_id, collaboration.partner_id]
-        ).exists()
+    return bool(user.is_authenticated and user.is_staff) or is_member(
+        user=user, organisation_ids=[collaboration.public_body_id, collaboration.partner_id]
     )

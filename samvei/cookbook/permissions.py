@@ -3,11 +3,7 @@ the user belongs to; commenting needs an account."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
-
-from samvei.accounts.models import User
-
-AnyUser = User | AnonymousUser
+from samvei.organisations.permissions import AnyUser
 
 
 def can_edit_content(*, user: AnyUser) -> bool:

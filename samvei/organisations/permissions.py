@@ -5,6 +5,8 @@ members maintain the profile and contact points; only admins manage people."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AnonymousUser
 
 from samvei.accounts.models import User
@@ -12,6 +14,14 @@ from samvei.accounts.models import User
 from .models import Claim, Membership, Organisation
 
 AnyUser = User | AnonymousUser
+
+
+def is_member(*, user: AnyUser, organisation_ids: Iterable[int | None]) -> bool:
+    """The user acts for at least one of the organisations (other apps' rules build on this)."""
+    ids = [pk for pk in organisation_ids if pk is not None]
+    return bool(
+        user.is_authenticated and ids and Membership.objects.filter(user=user, organisation_id__in=ids).exists()
+    )
 
 
 def _role(user: AnyUser, organisation: Organisation) -> str | None:

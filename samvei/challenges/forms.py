@@ -10,6 +10,7 @@ from samvei.core.widgets import HtmlDateInput
 from samvei.geography.forms import county_choices
 from samvei.organisations.forms import checkboxes, municipality_choices
 from samvei.organisations.models import ContactPoint, Organisation
+from samvei.organisations.selectors import pitching_organisations_of
 from samvei.taxonomy.forms import target_group_choices, welfare_area_choices
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
@@ -133,9 +134,7 @@ class PitchForm(forms.ModelForm[Pitch]):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         sender = self.fields["sender"]
-        sender.queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            memberships__user=user
-        ).exclude(kind__in=Organisation.PUBLIC_BODY_KINDS)
+        sender.queryset = pitching_organisations_of(user=user)  # type: ignore[attr-defined]
 
 
 class PitchStatusForm(forms.Form):

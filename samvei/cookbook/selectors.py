@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from samvei.accounts.models import User
 from samvei.organisations.models import Organisation
 
 from .models import BlogPost, Case, ChecklistTick, Comment, FundingScheme, Myth, Publishable, Recipe, Revision
@@ -74,10 +73,6 @@ def ticked_item_ids(*, recipe: Recipe, organisation: Organisation) -> set[int]:
             "item_id", flat=True
         )
     )
-
-
-def organisations_of(*, user: User) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(memberships__user=user).order_by("name")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samvei.accounts.request import authenticated_user
 from samvei.core.markdown import render_markdown
+from samvei.organisations.selectors import organisations_of
 
 from . import permissions
 from .forms import CaseFilterForm, CommentForm, FundingFilterForm, OrganisationChoiceForm
@@ -24,7 +25,6 @@ from .selectors import (
     funding_published,
     moderation_queue,
     myths_published,
-    organisations_of,
     posts_published,
     recipe_get,
     recipes_published,

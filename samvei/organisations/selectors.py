@@ -88,6 +88,20 @@ def memberships_for_user(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation__municipality")
 
 
+def organisations_of(*, user: User) -> QuerySet[Organisation]:
+    """The organisations the user acts for, by name."""
+    return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+def pitching_organisations_of(*, user: User) -> QuerySet[Organisation]:
+    """Those of the user's organisations that may send pitches: all but public bodies."""
+    return Organisation.objects.filter(memberships__user=user).exclude(kind__in=Organisation.PUBLIC_BODY_KINDS)
+
+
+def public_bodies_of(*, user: User) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS, memberships__user=user)
+
+
 def members_of(*, organisation: Organisation) -> QuerySet[Membership]:
     return Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__email")
 

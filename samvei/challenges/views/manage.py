@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
 from samvei.organisations.models import Organisation
+from samvei.organisations.selectors import public_bodies_of
 from samvei.organisations.views.common import add_service_errors, require
 
 from .. import permissions
@@ -38,7 +39,7 @@ def _owner_for(request: HttpRequest) -> Organisation | None:
     if slug:
         owner = public_bodies.filter(slug=slug).first()
     else:
-        mine = list(public_bodies.filter(memberships__user=user)[:2])
+        mine = list(public_bodies_of(user=user)[:2])
         owner = mine[0] if len(mine) == 1 else None
     require(owner is None or permissions.can_create_challenge(user=user, organisation=owner))
     return owner
@@ -64,8 +65,8 @@ def challenge_create_view(request: HttpRequest) -> HttpResponse:
     owner = _owner_for(request)
     user = authenticated_user(request)
     if owner is None:
-        bodies = Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS, memberships__user=user)
-        require(bodies.exists())
+        bodies = list(public_bodies_of(user=user))
+        require(bool(bodies))
         return render(request, "challenges/choose_owner.html", {"bodies": bodies})
     form = ChallengeForm(request.POST or None, request.FILES or None, owner=owner)
     if request.method == "POST" and form.is_valid():

@@ -10,7 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samvei.organisations.models import Organisation
+from samvei.accounts.request import authenticated_user
+from samvei.organisations.selectors import pitching_organisations_of
 
 from .. import permissions
 from ..forms import ChallengeFilterForm, QuestionForm
@@ -59,11 +60,8 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage": can_manage,
         "can_ask": permissions.can_ask_question(user=request.user, challenge=challenge),
         "question_form": QuestionForm(),
-        "pitching_organisations": Organisation.objects.filter(memberships__user_id=request.user.pk).exclude(
-            kind__in=Organisation.PUBLIC_BODY_KINDS
-        )
-        if request.user.is_authenticated
-        else Organisation.objects.none(),
+        "can_send_pitch": request.user.is_authenticated
+        and pitching_organisations_of(user=authenticated_user(request)).exists(),
     }
     if can_manage:
         context |= {

@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import F, QuerySet
 
 from .models import SearchDocument
-from .text import query_stems, query_words
+from .text import query_stems, query_words, stemmed_text
 
 TRIGRAM_THRESHOLD = 0.3
 
@@ -77,7 +77,7 @@ class SqliteBackend:
     def write(self, document: SearchDocument) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
-            cursor.execute("INSERT INTO search_fts (rowid, stemmed) VALUES (%s, %s)", [document.pk, document.stemmed])
+            cursor.execute("INSERT INTO search_fts (rowid, stemmed) VALUES (%s, %s)", [document.pk, _stemmed(document)])
 
     def delete(self, document_ids: list[int]) -> None:
         with connection.cursor() as cursor:
@@ -100,6 +100,11 @@ class SqliteBackend:
                 break
         allowed = set(candidates.filter(pk__in=ranked).values_list("pk", flat=True))
         return [pk for pk in ranked if pk in allowed][:limit]
+
+
+def _stemmed(document: SearchDocument) -> str:
+    """What FTS5 indexes: Snowball stems, the title counted twice."""
+    return stemmed_text(f"{document.title}\n{document.title}\n{document.body}")
 
 
 def backend() -> SearchBackend:

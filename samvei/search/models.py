@@ -6,7 +6,7 @@ from django.db import models
 
 class SearchDocument(models.Model):
     """One searchable object, whatever app it lives in: its text, address and facets. PostgreSQL searches the
-    `vector` column; SQLite searches an FTS5 table over `stemmed` (see migrations and backends)."""
+    `vector` column; SQLite searches an FTS5 table of its stemmed text (see migrations and backends)."""
 
     kind = models.CharField(max_length=30)
     object_id = models.PositiveBigIntegerField()
@@ -15,7 +15,6 @@ class SearchDocument(models.Model):
     url = models.CharField(max_length=500)
     welfare_areas = models.CharField(max_length=600, blank=True, help_text="Space-separated codes.")
     counties = models.CharField(max_length=200, blank=True, help_text="Space-separated county numbers.")
-    stemmed = models.TextField(blank=True)
     vector = SearchVectorField(null=True)
     updated_at = models.DateTimeField(auto_now=True)
 

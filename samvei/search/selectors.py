@@ -44,7 +44,7 @@ def search(
     if not stems:
         return SearchResult()
     ids = backend().ranked_ids(query, SearchDocument.objects.all(), MAX_RESULTS)
-    documents = SearchDocument.objects.defer("vector", "stemmed").in_bulk(ids)
+    documents = SearchDocument.objects.defer("vector").in_bulk(ids)
     ranked = [documents[pk] for pk in ids if pk in documents]
     result = SearchResult()
     for document in ranked:

@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 from .backends import backend
 from .models import SearchDocument
 from .registry import Provider, providers
-from .text import stemmed_text
 
 
 def _write(provider: Provider, obj: object) -> SearchDocument:
@@ -20,7 +19,6 @@ def _write(provider: Provider, obj: object) -> SearchDocument:
             "url": data.url,
             "welfare_areas": " ".join(data.welfare_areas),
             "counties": " ".join(data.counties),
-            "stemmed": stemmed_text(f"{data.title}\n{data.title}\n{data.body}"),
         },
     )
     backend().write(document)

@@ -19,7 +19,7 @@ def recipes_published() -> QuerySet[Recipe]:
 def recipe_get(*, slug: str) -> Recipe:
     return (
         Recipe.objects.filter(status=PUBLISHED)
-        .prefetch_related("steps__checklist", "cases", "funding_schemes", "sources", "welfare_areas")
+        .prefetch_related("steps__checklist", "cases", "funding_schemes", "sources")
         .get(slug=slug)
     )
 
@@ -36,7 +36,7 @@ def cases_published(*, welfare_area: str | None = None, q: str = "") -> QuerySet
         cases = cases.filter(
             Q(title_nb__icontains=word) | Q(summary_nb__icontains=word) | Q(organisations__icontains=word)
         )
-    return cases.distinct().prefetch_related("welfare_areas", "municipalities", "effects", "sources")
+    return cases.distinct().prefetch_related("effects", "sources")
 
 
 def funding_published(
@@ -49,7 +49,7 @@ def funding_published(
         schemes = schemes.filter(
             Q(name__icontains=word) | Q(funder__icontains=word) | Q(description_nb__icontains=word)
         )
-    found = list(schemes.distinct().select_related("source").prefetch_related("welfare_areas"))
+    found = list(schemes.distinct().select_related("source"))
     # Applicant kinds are a JSON list; filtering in Python keeps SQLite and PostgreSQL alike.
     return [s for s in found if not applicant_kind or applicant_kind in s.applicant_kinds]
 
@@ -64,7 +64,7 @@ def approved_comments(*, post: BlogPost) -> QuerySet[Comment]:
 
 
 def moderation_queue() -> QuerySet[Comment]:
-    return Comment.objects.filter(status=Comment.Status.PENDING).select_related("post", "author")
+    return Comment.objects.filter(status=Comment.Status.PENDING).select_related("post")
 
 
 def ticked_item_ids(*, recipe: Recipe, organisation: Organisation) -> set[int]:

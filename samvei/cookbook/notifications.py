@@ -8,6 +8,7 @@ from samvei.core.mail import send_templated_email
 from samvei.organisations.notifications import absolute, link, member_addresses, staff_addresses
 
 from .models import Comment
+from .selectors import funding_reminders_due
 
 
 def comment_awaits_moderation(*, comment_id: int) -> None:
@@ -22,8 +23,6 @@ def comment_awaits_moderation(*, comment_id: int) -> None:
 
 
 def funding_reminders() -> int:
-    from .services import funding_reminders_due
-
     sent = 0
     for follow in funding_reminders_due():
         url = link(follow.scheme)

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
+import datetime
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from samvei.organisations.models import Organisation
 
-from .models import BlogPost, Case, ChecklistTick, Comment, FundingScheme, Myth, Publishable, Recipe, Revision
+from .models import (
+    BlogPost,
+    Case,
+    ChecklistTick,
+    Comment,
+    FundingFollow,
+    FundingScheme,
+    Myth,
+    Publishable,
+    Recipe,
+    Revision,
+)
 
 PUBLISHED = Publishable.Status.PUBLISHED
 
@@ -98,3 +111,18 @@ def revision_history(*, content_type: str, object_id: int) -> list[RevisionChang
                 )
         changes.append(RevisionChange(revision=revision, diff=lines))
     return changes
+
+
+REMIND_DAYS_BEFORE = 14
+
+
+def funding_reminders_due(*, today: datetime.date | None = None) -> list[FundingFollow]:
+    today = today or timezone.localdate()
+    return list(
+        FundingFollow.objects.select_related("scheme", "organisation")
+        .filter(
+            scheme__next_deadline__gte=today,
+            scheme__next_deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE),
+        )
+        .exclude(reminded_for=F("scheme__next_deadline"))
+    )

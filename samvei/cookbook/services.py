@@ -20,7 +20,6 @@ from .models import BlogPost, ChecklistItem, ChecklistTick, Comment, FundingFoll
 
 COMMENT_LIMIT = 5
 COMMENT_WINDOW = datetime.timedelta(minutes=10)
-REMIND_DAYS_BEFORE = 14
 
 
 def _snapshot(obj: models.Model) -> dict[str, Any]:
@@ -69,18 +68,6 @@ def funding_follow(*, scheme: FundingScheme, organisation: Organisation, user: U
         FundingFollow.objects.get_or_create(scheme=scheme, organisation=organisation, defaults={"followed_by": user})
     else:
         FundingFollow.objects.filter(scheme=scheme, organisation=organisation).delete()
-
-
-def funding_reminders_due(*, today: datetime.date | None = None) -> list[FundingFollow]:
-    today = today or timezone.localdate()
-    return list(
-        FundingFollow.objects.select_related("scheme", "organisation")
-        .filter(
-            scheme__next_deadline__gte=today,
-            scheme__next_deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE),
-        )
-        .exclude(reminded_for=models.F("scheme__next_deadline"))
-    )
 
 
 def comment_submit(*, post: BlogPost, user: User, body: str) -> Comment:

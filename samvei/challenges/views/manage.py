@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -54,9 +55,28 @@ def show_refusal(form: BaseForm, error: ValidationError) -> None:
         add_service_errors(form, error)
 
 
-def _form_data(form: ChallengeForm) -> tuple[dict[str, Any], list[UploadedFile]]:
-    data = {key: value for key, value in form.cleaned_data.items() if key != "attachments"}
-    return data, form.cleaned_data["attachments"]
+def _challenge_form_page(
+    request: HttpRequest,
+    *,
+    form: ChallengeForm,
+    save: Callable[[dict[str, Any], list[UploadedFile]], Challenge],
+    saved: str,
+    context: dict[str, object],
+) -> HttpResponse:
+    """The form page shared by creating and editing: on a valid POST, `save` stores the challenge and the
+    visitor goes to it with the `saved` message; a refusal is shown on the form."""
+    if request.method == "POST" and form.is_valid():
+        data = {key: value for key, value in form.cleaned_data.items() if key != "attachments"}
+        try:
+            challenge = save(data, form.cleaned_data["attachments"])
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, saved)
+            return redirect(challenge.get_absolute_url())
+    return render(
+        request, "challenges/challenge_form.html", {"form": form, **context}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -68,21 +88,12 @@ def challenge_create_view(request: HttpRequest) -> HttpResponse:
         bodies = list(public_bodies_of(user=user))
         require(bool(bodies))
         return render(request, "challenges/choose_owner.html", {"bodies": bodies})
-    form = ChallengeForm(request.POST or None, request.FILES or None, owner=owner)
-    if request.method == "POST" and form.is_valid():
-        data, uploads = _form_data(form)
-        try:
-            challenge = challenge_create(owner=owner, actor=user, data=data, uploads=uploads)
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The challenge is saved as a draft. Publish it when it is ready."))
-            return redirect(challenge.get_absolute_url())
-    return render(
+    return _challenge_form_page(
         request,
-        "challenges/challenge_form.html",
-        {"form": form, "owner": owner},
-        status=400 if form.errors else 200,
+        form=ChallengeForm(request.POST or None, request.FILES or None, owner=owner),
+        save=lambda data, uploads: challenge_create(owner=owner, actor=user, data=data, uploads=uploads),
+        saved=_("The challenge is saved as a draft. Publish it when it is ready."),
+        context={"owner": owner},
     )
 
 
@@ -92,26 +103,19 @@ def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = challenge_or_404(request, pk)
     user = authenticated_user(request)
     require(permissions.can_manage_challenge(user=user, challenge=challenge))
+    # The form edits a copy, so the service still sees the stored deadline to compare against.
     form = ChallengeForm(
         request.POST or None,
         request.FILES or None,
         instance=Challenge.objects.get(pk=challenge.pk),
         owner=challenge.owner,
     )
-    if request.method == "POST" and form.is_valid():
-        data, uploads = _form_data(form)
-        try:
-            challenge_update(challenge=challenge, actor=user, data=data, uploads=uploads)
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The challenge is saved."))
-            return redirect(challenge.get_absolute_url())
-    return render(
+    return _challenge_form_page(
         request,
-        "challenges/challenge_form.html",
-        {"form": form, "owner": challenge.owner, "challenge": challenge},
-        status=400 if form.errors else 200,
+        form=form,
+        save=lambda data, uploads: challenge_update(challenge=challenge, actor=user, data=data, uploads=uploads),
+        saved=_("The challenge is saved."),
+        context={"owner": challenge.owner, "challenge": challenge},
     )
 
 

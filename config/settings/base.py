@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "samvei.core.context_processors.site",
+                "samvei.challenges.context_processors.publishing",
             ],
         },
     },

@@ -3,7 +3,7 @@ the sending organisation and of the receiving public body. Not even platform sta
 
 from __future__ import annotations
 
-from samvei.organisations.models import Organisation
+from samvei.organisations.models import Membership, Organisation
 from samvei.organisations.permissions import AnyUser, is_member
 
 from .models import Challenge, Pitch
@@ -16,6 +16,14 @@ def _is_member(user: AnyUser, organisation_id: int | None) -> bool:
 def can_create_challenge(*, user: AnyUser, organisation: Organisation) -> bool:
     return organisation.is_public_body and (
         bool(user.is_authenticated and user.is_staff) or _is_member(user, organisation.pk)
+    )
+
+
+def can_publish_any_challenge(*, user: AnyUser) -> bool:
+    """Members of a public body publish its challenges (staff start from the body's own page instead)."""
+    return bool(
+        user.is_authenticated
+        and Membership.objects.filter(user=user, organisation__kind__in=Organisation.PUBLIC_BODY_KINDS).exists()
     )
 
 

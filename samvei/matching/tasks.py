@@ -11,8 +11,8 @@ REFRESH_ALL_EVERY = timedelta(days=1)
 
 
 @task()
-def refresh_match_profile(*, kind: str, object_id: int) -> int:
-    return profiles_refresh(kind=kind, object_ids=[object_id])
+def refresh_match_profiles(*, kind: str, object_ids: list[int]) -> int:
+    return profiles_refresh(kind=kind, object_ids=object_ids)
 
 
 @task()

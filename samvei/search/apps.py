@@ -7,6 +7,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from . import registry
+        from samvei.core.periodic import register_periodic_task
 
-        registry.connect_signals()
+        from . import registry
+        from .tasks import rebuild_search_index
+
+        registry.connect()
+        register_periodic_task(rebuild_search_index)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
-from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db import models
 from django.utils.functional import Promise
 
 
@@ -44,16 +42,15 @@ def providers() -> dict[str, Provider]:
     return dict(_providers)
 
 
-def _reindex_later(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+def connect() -> None:
+    """Every searchable kind is refreshed through `core.derived`: services name the rows they change, and a
+    save that bypasses them (the admin) is caught by the safety-net signal. A document may read any of its
+    model's many-to-many relations, so a change to any of them refreshes it."""
+    from samvei.core.derived import register_refresher, track
+
+    from .tasks import index_objects
+
     for provider in providers().values():
-        if isinstance(instance, provider.model):
-            from .tasks import index_object
-
-            transaction.on_commit(partial(index_object.enqueue, kind=provider.kind, object_id=instance.pk))
-
-
-def connect_signals() -> None:
-    """Keep the index current: every save or delete of a searchable object re-indexes it after commit."""
-    for provider in providers().values():
-        post_save.connect(_reindex_later, sender=provider.model, dispatch_uid=f"search-save-{provider.kind}")
-        post_delete.connect(_reindex_later, sender=provider.model, dispatch_uid=f"search-delete-{provider.kind}")
+        relations = [field.name for field in provider.model._meta.many_to_many]
+        track(provider.model, provider.kind, relations=relations)
+        register_refresher(provider.kind, index_objects)

@@ -26,15 +26,22 @@ def _write(provider: Provider, obj: object) -> SearchDocument:
 
 
 @transaction.atomic
-def index_object(*, kind: str, object_id: int) -> bool:
-    """Index one object, or drop it from the index when it is gone or no longer public. True if indexed."""
+def index_objects(*, kind: str, object_ids: list[int]) -> int:
+    """Index these objects, and drop from the index those that are gone or no longer public. Returns how many
+    are indexed."""
     provider = providers()[kind]
-    obj = provider.public().filter(pk=object_id).first()
-    if obj is None:
-        _drop(SearchDocument.objects.filter(kind=kind, object_id=object_id))
-        return False
-    _write(provider, obj)
-    return True
+    found = provider.public().filter(pk__in=object_ids)
+    indexed = set()
+    for obj in found:
+        _write(provider, obj)
+        indexed.add(obj.pk)
+    _drop(SearchDocument.objects.filter(kind=kind, object_id__in=set(object_ids) - indexed))
+    return len(indexed)
+
+
+def index_object(*, kind: str, object_id: int) -> bool:
+    """Index one object, or drop it when it is gone or no longer public. True if indexed."""
+    return index_objects(kind=kind, object_ids=[object_id]) == 1
 
 
 @transaction.atomic

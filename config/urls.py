@@ -2,10 +2,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import set_language
 
 from config.api import api
-from samvei.core.views import healthz
+from samvei.core.views import healthz, set_language
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -10,8 +10,8 @@ from ninja.security import django_auth
 from samvei.accounts.request import authenticated_user
 from samvei.core.api_pagination import CountItemsPagination
 from samvei.geography.models import County, Municipality
-from samvei.organisations.api import TermOut
 from samvei.taxonomy.models import TargetGroup, WelfareArea
+from samvei.taxonomy.schemas import TermOut
 
 from . import permissions
 from .models import Challenge, Pitch

@@ -76,3 +76,7 @@ def pitches_for(*, user: User) -> QuerySet[Pitch]:
         .select_related("sender", "receiver", "challenge")
         .order_by("-created_at")
     )
+
+
+def pitch_get(*, pk: int) -> Pitch | None:
+    return Pitch.objects.select_related("sender", "receiver", "challenge", "contact_point").filter(pk=pk).first()

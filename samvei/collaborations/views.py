@@ -3,14 +3,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samvei.accounts.request import authenticated_user
 from samvei.challenges import permissions as challenge_permissions
-from samvei.challenges.views.pitches import pitch_or_404
+from samvei.challenges.selectors import pitch_get
+from samvei.core.view_helpers import visible_or_404
 
 from . import permissions
 from .models import Collaboration
@@ -29,11 +30,11 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def collaboration_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    collaboration = get_object_or_404(
-        Collaboration.objects.select_related("public_body", "partner", "pitch", "challenge"), pk=pk
+    collaboration = visible_or_404(
+        Collaboration.objects.select_related("public_body", "partner", "pitch", "challenge").filter(pk=pk).first(),
+        visible=lambda found: permissions.can_view_collaboration(user=request.user, collaboration=found),
+        message=_("There is no such collaboration."),
     )
-    if not permissions.can_view_collaboration(user=request.user, collaboration=collaboration):
-        raise Http404(_("There is no such collaboration."))
     return render(
         request,
         "collaborations/collaboration_detail.html",
@@ -45,7 +46,11 @@ def collaboration_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def collaboration_start_view(request: HttpRequest, pitch_id: int) -> HttpResponse:
     """The receiving public body selects a pitch."""
-    pitch = pitch_or_404(request, pitch_id)
+    pitch = visible_or_404(
+        pitch_get(pk=pitch_id),
+        visible=lambda found: challenge_permissions.can_view_pitch(user=request.user, pitch=found),
+        message=_("There is no such pitch."),
+    )
     user = authenticated_user(request)
     if not challenge_permissions.can_decide_pitch(user=user, pitch=pitch):
         messages.error(request, _("Only the receiving public body can select a pitch."))

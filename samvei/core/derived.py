@@ -20,7 +20,7 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django_tasks.base import Task
 
-Refresher = Task[[str, list[int]], Any]
+Refresher = Task[..., Any]  # called with kind= and object_ids=
 
 _refreshers: dict[str, list[Refresher]] = defaultdict(list)
 _kinds_of: dict[type[models.Model], set[str]] = defaultdict(set)

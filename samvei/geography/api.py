@@ -1,15 +1,11 @@
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
 from .models import County
+from .schemas import CountyOut
 from .selectors import county_list
 
 router = Router(tags=["municipalities"])
-
-
-class CountyOut(Schema):
-    number: str
-    name: str
 
 
 @router.get("/counties", response=list[CountyOut], summary="List counties")

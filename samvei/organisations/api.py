@@ -7,20 +7,16 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from samvei.core.api_pagination import CountItemsPagination
-from samvei.geography.api import CountyOut
 from samvei.geography.models import County, Municipality
+from samvei.geography.schemas import CountyOut
 from samvei.geography.selectors import municipality_list
 from samvei.taxonomy.models import TargetGroup, WelfareArea
+from samvei.taxonomy.schemas import TermOut
 
 from .models import ContactPoint, Organisation
 from .selectors import OrganisationFilters, contact_point_list, municipality_with_organisation, organisation_list
 
 router = Router()
-
-
-class TermOut(Schema):
-    code: str
-    name: str
 
 
 class MunicipalityOut(Schema):

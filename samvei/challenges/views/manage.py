@@ -9,16 +9,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
+from samvei.core.view_helpers import require, show_refusal
 from samvei.organisations.models import Organisation
 from samvei.organisations.selectors import public_bodies_of
-from samvei.organisations.views.common import add_service_errors, require
 
 from .. import permissions
 from ..forms import AnswerForm, ChallengeForm, TransitionForm
@@ -44,15 +43,6 @@ def _owner_for(request: HttpRequest) -> Organisation | None:
         owner = mine[0] if len(mine) == 1 else None
     require(owner is None or permissions.can_create_challenge(user=user, organisation=owner))
     return owner
-
-
-def show_refusal(form: BaseForm, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        add_service_errors(form, error)
 
 
 def _challenge_form_page(

@@ -11,15 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
+from samvei.core.view_helpers import require, show_refusal, visible_or_404
 from samvei.organisations.models import ContactPoint, Organisation
-from samvei.organisations.views.common import require
 
 from .. import permissions
 from ..forms import MessageForm, PitchForm, PitchStatusForm, QuestionForm
 from ..models import ChallengeAttachment, Pitch, PitchAttachment
-from ..selectors import pitches_for
+from ..selectors import pitch_get, pitches_for
 from ..services import message_send, pitch_set_status, pitch_submit, question_ask
-from .manage import show_refusal
 from .public import challenge_or_404
 
 
@@ -96,11 +95,12 @@ def pitch_inbox(request: HttpRequest) -> HttpResponse:
 
 
 def pitch_or_404(request: HttpRequest, pk: int) -> Pitch:
-    """404, not 403, for everyone else: not even the existence of a pitch is shown to a third party."""
-    pitch = get_object_or_404(Pitch.objects.select_related("sender", "receiver", "challenge", "contact_point"), pk=pk)
-    if not permissions.can_view_pitch(user=request.user, pitch=pitch):
-        raise Http404(_("There is no such pitch."))
-    return pitch
+    """Not even the existence of a pitch is shown to a third party."""
+    return visible_or_404(
+        pitch_get(pk=pk),
+        visible=lambda pitch: permissions.can_view_pitch(user=request.user, pitch=pitch),
+        message=_("There is no such pitch."),
+    )
 
 
 @login_required

@@ -67,9 +67,14 @@ def test_ids_named_in_one_transaction_are_refreshed_together(queued):
 def test_nothing_is_refreshed_when_the_transaction_rolls_back(queued):
     organisation = OrganisationFactory()
     default_task_backend.clear()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        refresh_later("organisation", [organisation.pk])
-        raise RuntimeError
+
+    def name_then_fail() -> None:
+        with transaction.atomic():
+            refresh_later("organisation", [organisation.pk])
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        name_then_fail()
 
     assert _queued(queued) == []
 

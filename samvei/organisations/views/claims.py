@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samvei.accounts.request import authenticated_user
+from samvei.core.view_helpers import require, show_refusal
 
 from .. import permissions
 from ..forms import ClaimDecisionForm, ClaimForm
 from ..models import Claim
 from ..selectors import pending_claims
 from ..services import claim_decide, claim_submit
-from .common import add_service_errors, organisation_or_404, require
+from .common import organisation_or_404
 
 
 @login_required
@@ -29,7 +30,7 @@ def claim_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             claim = claim_submit(organisation=organisation, user=user, message=form.cleaned_data["message"])
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         else:
             if claim.status == Claim.Status.APPROVED:
                 messages.success(request, _("Your e-mail address matches the website: you can act for it now."))

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
+from samvei.core.view_helpers import require, show_refusal
 
 from .. import permissions
 from ..forms import ContactPointForm
 from ..models import ContactPoint, Organisation
 from ..selectors import contact_point_list
 from ..services import contact_point_confirm, contact_point_delete, contact_point_save
-from .common import add_service_errors, organisation_or_404, require
+from .common import organisation_or_404
 
 
 def _managed_organisation(request: HttpRequest, slug: str) -> Organisation:
@@ -55,7 +56,7 @@ def contact_point_edit(request: HttpRequest, slug: str, contact_point_id: int | 
                 contact_point=point,
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The contact point is saved and marked as confirmed today."))
             return redirect("organisations:contact-points", slug=slug)

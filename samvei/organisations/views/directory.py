@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samvei.accounts.request import authenticated_user
+from samvei.core.view_helpers import require, show_refusal
 
 from .. import permissions
 from ..forms import (
@@ -21,7 +22,7 @@ from ..forms import (
 from ..models import Organisation
 from ..selectors import OrganisationFilters, memberships_for_user, organisation_list
 from ..services import organisation_register, organisation_update
-from .common import add_service_errors, organisation_or_404, require
+from .common import organisation_or_404
 
 PAGE_SIZE = 20
 
@@ -74,7 +75,7 @@ def organisation_register_view(request: HttpRequest) -> HttpResponse:
         try:
             organisation = organisation_register(user=user, kind=kind, data=data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("%(name)s is registered. You are its administrator.") % {"name": organisation})
             return redirect(organisation.get_absolute_url())
@@ -109,7 +110,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             organisation_update(organisation=organisation, actor=user, data=data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The profile is saved."))
             return redirect(organisation.get_absolute_url())

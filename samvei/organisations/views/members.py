@@ -13,13 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.models import User
 from samvei.accounts.request import authenticated_user
+from samvei.core.view_helpers import require, show_refusal
 
 from .. import permissions
 from ..forms import InvitationForm, MemberRemoveForm, MemberRoleForm
 from ..models import Invitation, Membership
 from ..selectors import members_of, open_invitations
 from ..services import invitation_accept, invitation_create, membership_remove, membership_set_role
-from .common import add_service_errors, organisation_or_404, require
+from .common import organisation_or_404
 
 
 @login_required
@@ -33,7 +34,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             invitation_create(organisation=organisation, invited_by=user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The invitation is sent to %(email)s.") % form.cleaned_data)
             return redirect("organisations:members", slug=slug)

@@ -13,8 +13,10 @@ class ChallengesConfig(AppConfig):
 
         from .demo_data import demo_challenges_load
         from .personal_data import export_for
+        from .signals import connect
         from .tasks import close_expired_challenges
 
+        connect()
         register_demo_loader("challenges", demo_challenges_load)
         register_periodic_task(close_expired_challenges)
         register_exporter("challenges", export_for)

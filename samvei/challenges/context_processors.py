@@ -10,6 +10,4 @@ from . import permissions
 
 def publishing(request: HttpRequest) -> dict[str, object]:
     """Whether the header offers «Publish a challenge»: one query, and only on pages that render the header."""
-    return {
-        "can_publish_challenge": SimpleLazyObject(lambda: permissions.can_publish_any_challenge(user=request.user))
-    }
+    return {"can_publish_challenge": SimpleLazyObject(lambda: permissions.can_publish_any_challenge(user=request.user))}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -183,6 +184,10 @@ class Question(TimeStampedModel):
         return self.text[:80]
 
 
+# A pitch delivered this long after it was sent waited for someone to join the receiving body.
+DELIVERED_LATE_AFTER = timedelta(minutes=5)
+
+
 class Pitch(TimeStampedModel):
     """An entrepreneur's answer to a challenge, or an unsolicited idea to a public body. Only the two parties
     ever see it."""
@@ -209,6 +214,12 @@ class Pitch(TimeStampedModel):
     cost_estimate = models.TextField(_("cost estimate"), max_length=2000, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    delivered_at = models.DateTimeField(
+        _("delivered"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while nobody can receive it: it is delivered the day someone from the receiver joins."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -224,11 +235,26 @@ class Pitch(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("challenges:pitch-detail", kwargs={"pk": self.pk})
 
+    @property
+    def is_waiting(self) -> bool:
+        """Sent, but nobody at the receiver can read it yet."""
+        return self.delivered_at is None
+
+    @property
+    def waited(self) -> bool:
+        """Delivered later than it was sent, because nobody could receive it at first."""
+        return self.delivered_at is not None and self.delivered_at - self.created_at > DELIVERED_LATE_AFTER
+
 
 class PitchEvent(models.Model):
+    class Note(models.TextChoices):
+        WAITING = "waiting", _("Nobody could receive it yet")
+        DELIVERED = "delivered", _("Delivered")
+
     pitch = models.ForeignKey(Pitch, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=20, choices=Pitch.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Pitch.Status.choices)
+    note = models.CharField(max_length=20, choices=Note.choices, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

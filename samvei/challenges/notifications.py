@@ -8,17 +8,18 @@ from samvei.core.mail import send_templated_email
 from samvei.organisations.notifications import link, member_addresses
 
 from .models import Challenge, Message, Pitch, Question, SavedSearch
-from .selectors import ChallengeFilters, challenge_matches
+from .selectors import ChallengeFilters, challenge_matches, recipients_for
 
 
 def pitch_received(*, pitch_id: int) -> None:
     pitch = Pitch.objects.select_related("sender", "receiver", "challenge", "contact_point").get(pk=pitch_id)
-    recipients = member_addresses(pitch.receiver_id)
-    if pitch.contact_point is not None:
-        recipients.append((pitch.contact_point.email, settings.LANGUAGE_CODE))
+    recipients = recipients_for(receiver=pitch.receiver, contact_point=pitch.contact_point)
+    addresses = list(recipients.member_addresses)
+    if recipients.contact_point is not None:
+        addresses.append((recipients.contact_point.email, settings.LANGUAGE_CODE))
     send_templated_email(
         template="challenges/email/pitch_received",
-        recipients=recipients,
+        recipients=addresses,
         context={"pitch": pitch, "url": link(pitch)},
     )
 

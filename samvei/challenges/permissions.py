@@ -64,3 +64,8 @@ def party_for(*, user: AnyUser, pitch: Pitch) -> Organisation | None:
     if _is_member(user, pitch.sender_id):
         return pitch.sender
     return None
+
+
+def can_see_waiting_pitches(*, user: AnyUser) -> bool:
+    """Platform staff follow up the public bodies that have ideas waiting; they see who waits, not the text."""
+    return bool(user.is_authenticated and user.is_staff)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from samvei.accounts.models import User
+from samvei.organisations.models import ContactPoint, Organisation
+from samvei.organisations.notifications import member_addresses
 
 from .models import Challenge, Pitch, Question
 
@@ -80,3 +82,33 @@ def pitches_for(*, user: User) -> QuerySet[Pitch]:
 
 def pitch_get(*, pk: int) -> Pitch | None:
     return Pitch.objects.select_related("sender", "receiver", "challenge", "contact_point").filter(pk=pk).first()
+
+
+@dataclass(frozen=True)
+class Recipients:
+    """Who reads a pitch or idea sent now: the receiver's members on Samvei and a real contact point."""
+
+    receiver: Organisation
+    members: int
+    contact_point: ContactPoint | None = None
+    member_addresses: list[tuple[str, str]] = field(default_factory=list, repr=False)
+
+    @property
+    def anyone(self) -> bool:
+        return self.members > 0 or self.contact_point is not None
+
+
+def recipients_for(*, receiver: Organisation, contact_point: ContactPoint | None = None) -> Recipients:
+    """Example contact points carry made-up addresses, so they receive nothing; only active users count."""
+    addresses = member_addresses(receiver.pk)
+    point = contact_point if contact_point is not None and not contact_point.is_example else None
+    return Recipients(receiver=receiver, members=len(addresses), contact_point=point, member_addresses=addresses)
+
+
+def waiting_pitches() -> QuerySet[Pitch]:
+    """Pitches and ideas nobody could receive yet, oldest first; staff see who waits, never what was written."""
+    return (
+        Pitch.objects.filter(delivered_at__isnull=True)
+        .select_related("sender", "receiver__municipality", "challenge")
+        .order_by("created_at")
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -30,6 +31,7 @@ from .models import (
     Question,
     SavedSearch,
 )
+from .selectors import recipients_for
 
 CHALLENGE_FIELDS = (
     "title",
@@ -191,8 +193,8 @@ def question_answer(*, question: Question, actor: User, answer: str) -> Question
     return question
 
 
-def _pitch_event(pitch: Pitch, from_status: str, actor: User | None) -> None:
-    PitchEvent.objects.create(pitch=pitch, from_status=from_status, to_status=pitch.status, actor=actor)
+def _pitch_event(pitch: Pitch, from_status: str, actor: User | None, *, note: str = "") -> None:
+    PitchEvent.objects.create(pitch=pitch, from_status=from_status, to_status=pitch.status, actor=actor, note=note)
 
 
 def _move_pitch(pitch: Pitch, to_status: str, actor: User | None, *, also: tuple[str, ...] = ()) -> None:
@@ -201,6 +203,27 @@ def _move_pitch(pitch: Pitch, to_status: str, actor: User | None, *, also: tuple
     pitch.status = to_status
     pitch.save(update_fields=["status", *also, "updated_at"])
     _pitch_event(pitch, from_status, actor)
+
+
+def _check_receivable(
+    *, challenge: Challenge | None, receiver: Organisation, contact_point: ContactPoint | None
+) -> None:
+    """Examples show how Samvei works; a real pitch sent to one would reach nobody."""
+    if challenge is not None and challenge.is_example:
+        raise ValidationError(
+            _("This is an example challenge, made to show how Samvei works. It cannot receive pitches."),
+            code="example_challenge",
+        )
+    if receiver.is_example:
+        raise ValidationError(
+            _("%(name)s is an example organisation and cannot receive ideas.") % {"name": receiver.name},
+            code="example_receiver",
+        )
+    if contact_point is not None and contact_point.is_example:
+        raise ValidationError(
+            _("This contact point is an example with a made-up address. Choose another way to reach them."),
+            code="example_contact_point",
+        )
 
 
 @transaction.atomic
@@ -214,28 +237,56 @@ def pitch_submit(
     receiver: Organisation | None = None,
     contact_point: ContactPoint | None = None,
 ) -> Pitch:
-    """A pitch answers a challenge; an unsolicited idea goes to a public body or one of its contact points."""
+    """A pitch answers a challenge; an unsolicited idea goes to a public body or one of its contact points.
+    When nobody can receive it yet it is kept, and delivered the day someone from the receiver joins."""
     if sender.is_public_body:
         raise ValidationError(_("Public bodies publish challenges; they do not send pitches."), code="sender")
     if challenge is not None:
         if not challenge.accepts_pitches:
             raise ValidationError(_("This challenge is closed for pitches."), code="closed")
         receiver = challenge.owner
+        if contact_point is None and challenge.contact_point and not challenge.contact_point.is_example:
+            contact_point = challenge.contact_point
     elif contact_point is not None:
         receiver = contact_point.organisation
     if receiver is None or not receiver.is_public_body:
         raise ValidationError(_("Choose a public body to send the idea to."), code="receiver")
+    _check_receivable(challenge=challenge, receiver=receiver, contact_point=contact_point)
     files = validate_uploads(uploads)
+    delivered = recipients_for(receiver=receiver, contact_point=contact_point).anyone
     pitch = Pitch(
-        sender=sender, receiver=receiver, challenge=challenge, contact_point=contact_point, created_by=actor, **data
+        sender=sender,
+        receiver=receiver,
+        challenge=challenge,
+        contact_point=contact_point,
+        created_by=actor,
+        delivered_at=timezone.now() if delivered else None,
+        **data,
     )
     pitch.full_clean()
     pitch.save()
-    _pitch_event(pitch, "", actor)
+    _pitch_event(pitch, "", actor, note="" if delivered else PitchEvent.Note.WAITING)
     for upload, kind in files:
         _attach(PitchAttachment, upload=upload, kind=kind, actor=actor, pitch=pitch)
-    transaction.on_commit(lambda: tasks.notify_pitch_received.enqueue(pitch_id=pitch.pk))
+    if delivered:
+        transaction.on_commit(lambda: tasks.notify_pitch_received.enqueue(pitch_id=pitch.pk))
     return pitch
+
+
+@transaction.atomic
+def pitches_deliver_waiting(*, receiver_id: int) -> int:
+    """Someone from the receiver has joined: the pitches and ideas that waited for them are delivered now.
+    Returns how many."""
+    waiting = list(Pitch.objects.select_for_update().filter(receiver_id=receiver_id, delivered_at__isnull=True))
+    if not waiting or not recipients_for(receiver=waiting[0].receiver).anyone:
+        return 0
+    now = timezone.now()
+    for pitch in waiting:
+        pitch.delivered_at = now
+        pitch.save(update_fields=["delivered_at", "updated_at"])
+        _pitch_event(pitch, pitch.status, None, note=PitchEvent.Note.DELIVERED)
+        transaction.on_commit(partial(tasks.notify_pitch_received.enqueue, pitch_id=pitch.pk))
+    return len(waiting)
 
 
 @transaction.atomic

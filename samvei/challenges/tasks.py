@@ -35,6 +35,13 @@ def notify_question_answered(*, question_id: int) -> None:
 
 
 @task()
+def deliver_waiting_pitches(*, receiver_id: int) -> int:
+    from .services import pitches_deliver_waiting
+
+    return pitches_deliver_waiting(receiver_id=receiver_id)
+
+
+@task()
 def alert_saved_searches(*, challenge_id: int) -> None:
     notifications.saved_search_alerts(challenge_id=challenge_id)
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path(_("files/<str:token>/"), pitches.challenge_attachment, name="attachment"),
     path(_("idea/<slug:slug>/"), pitches.idea_create, name="idea-create"),
     path(_("pitches/"), pitches.pitch_inbox, name="pitch-inbox"),
+    path(_("pitches/waiting/"), pitches.waiting_pitch_list, name="waiting-pitches"),
     path(_("pitches/<int:pk>/"), pitches.pitch_detail, name="pitch-detail"),
     path(_("pitches/<int:pk>/status/"), pitches.pitch_status_view, name="pitch-status"),
     path(_("pitches/files/<str:token>/"), pitches.pitch_attachment, name="pitch-attachment"),

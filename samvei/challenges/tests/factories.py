@@ -32,3 +32,4 @@ class PitchFactory(factory.django.DjangoModelFactory[Pitch]):
     receiver = factory.LazyAttribute(lambda p: p.challenge.owner)
     title = "Ungdom som besøksvenner"
     summary = "Vi ansetter ungdom som besøker eldre."
+    delivered_at = factory.LazyFunction(timezone.now)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,13 +20,20 @@ from samvei.organisations.models import ContactPoint, Organisation
 from .. import permissions
 from ..forms import MessageForm, PitchForm, PitchStatusForm, QuestionForm
 from ..models import ChallengeAttachment, Pitch, PitchAttachment
-from ..selectors import pitch_get, pitches_for
+from ..selectors import pitch_get, pitches_for, recipients_for, waiting_pitches
 from ..services import message_send, pitch_set_status, pitch_submit, question_ask
 from .public import challenge_or_404
 
 
-def _pitch_form_page(request: HttpRequest, *, heading_context: dict[str, object], submit: object) -> HttpResponse:
+def _pitch_form_page(
+    request: HttpRequest, *, heading_context: dict[str, Any], submit: Callable[..., Pitch]
+) -> HttpResponse:
+    """The sender sees who will receive what they send before sending it, and is told plainly when nobody can."""
     user = authenticated_user(request)
+    recipients = recipients_for(
+        receiver=heading_context["receiver"], contact_point=heading_context.get("contact_point")
+    )
+    heading_context = {**heading_context, "recipients": recipients}
     form = PitchForm(request.POST or None, request.FILES or None, user=user)
     if not form.fields["sender"].queryset.exists():  # type: ignore[attr-defined]
         return render(request, "challenges/pitch_no_organisation.html", heading_context, status=403)
@@ -32,11 +42,16 @@ def _pitch_form_page(request: HttpRequest, *, heading_context: dict[str, object]
         sender = form.cleaned_data["sender"]
         require(permissions.can_pitch(user=user, sender=sender))
         try:
-            pitch = submit(sender=sender, actor=user, data=data, uploads=form.cleaned_data["attachments"])  # type: ignore[operator]
+            pitch = submit(sender=sender, actor=user, data=data, uploads=form.cleaned_data["attachments"])
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, _("Sent. Only you and the receiving public body can see it."))
+            if pitch.is_waiting:
+                messages.warning(
+                    request, _("Saved, not delivered: nobody can receive it yet. See below what happens now.")
+                )
+            else:
+                messages.success(request, _("Sent. Only you and the receiving public body can see it."))
             return redirect(pitch.get_absolute_url())
     return render(
         request, "challenges/pitch_form.html", {"form": form, **heading_context}, status=400 if form.errors else 200
@@ -47,12 +62,17 @@ def _pitch_form_page(request: HttpRequest, *, heading_context: dict[str, object]
 @require_http_methods(["GET", "POST"])
 def pitch_create(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = challenge_or_404(request, pk)
-    if not challenge.accepts_pitches:
-        messages.error(request, _("This challenge is closed for pitches."))
+    if not challenge.accepts_pitches or challenge.is_example:
+        messages.error(
+            request,
+            _("This is an example challenge. It cannot receive pitches.")
+            if challenge.is_example
+            else _("This challenge is closed for pitches."),
+        )
         return redirect(challenge.get_absolute_url())
     return _pitch_form_page(
         request,
-        heading_context={"challenge": challenge, "receiver": challenge.owner},
+        heading_context={"challenge": challenge, "receiver": challenge.owner, "contact_point": challenge.contact_point},
         submit=lambda **kwargs: pitch_submit(challenge=challenge, **kwargs),
     )
 
@@ -71,7 +91,9 @@ def idea_create(request: HttpRequest, slug: str) -> HttpResponse:
         if contact_point is None:
             raise Http404(_("There is no such contact point."))
     if contact_point is None:
-        contact_point = ContactPoint.objects.filter(organisation=receiver, is_entry_contact=True).first()
+        contact_point = ContactPoint.objects.filter(
+            organisation=receiver, is_entry_contact=True, is_example=False
+        ).first()
     return _pitch_form_page(
         request,
         heading_context={"receiver": receiver, "contact_point": contact_point},
@@ -92,6 +114,13 @@ def pitch_inbox(request: HttpRequest) -> HttpResponse:
             "sent": [p for p in pitches if p.sender_id in member_of],
         },
     )
+
+
+@login_required
+def waiting_pitch_list(request: HttpRequest) -> HttpResponse:
+    """Staff see which public bodies have ideas waiting for them, to help them join; never what was written."""
+    require(permissions.can_see_waiting_pitches(user=request.user))
+    return render(request, "challenges/waiting_pitches.html", {"pitches": waiting_pitches()})
 
 
 def pitch_or_404(request: HttpRequest, pk: int) -> Pitch:
@@ -127,6 +156,7 @@ def pitch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "thread": pitch.messages.select_related("sender", "author"),
             "can_decide": can_decide and pitch.status not in Pitch.DECIDED,
+            "is_receiver": can_decide,
             "status_form": PitchStatusForm(),
             "collaboration": getattr(pitch, "collaboration", None),
         },

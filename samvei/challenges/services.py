@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from samvei.accounts.models import User
 from samvei.core.attachments import FileKind, validate_attachment
+from samvei.core.derived import refresh_later
 from samvei.organisations.models import ContactPoint, Organisation
 
 from . import tasks
@@ -69,6 +70,7 @@ def _apply(challenge: Challenge, data: dict[str, Any]) -> None:
     for relation in ("welfare_areas", "target_groups"):
         if relation in data:
             getattr(challenge, relation).set(data[relation])
+    refresh_later(Challenge, [challenge.pk])
 
 
 @transaction.atomic
@@ -121,6 +123,7 @@ def challenge_transition(*, challenge: Challenge, actor: User | None, to_status:
     ChallengeEvent.objects.create(
         challenge=locked, from_status=from_status, to_status=to_status, actor=actor, note=note[:300]
     )
+    refresh_later(Challenge, [locked.pk])
     if to_status == Challenge.Status.PUBLISHED:
         transaction.on_commit(lambda: tasks.alert_saved_searches.enqueue(challenge_id=locked.pk))
     challenge.status, challenge.published_at = locked.status, locked.published_at

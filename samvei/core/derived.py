@@ -42,13 +42,15 @@ def register_refresher(kind: str, refresher: Refresher) -> None:
         _refreshers[kind].append(refresher)
 
 
-def refresh_later(kind: str, ids: Iterable[int | None]) -> None:
-    """Refresh what is derived from these rows once the current transaction commits (at once outside one)."""
+def refresh_later(kind: str | type[models.Model], ids: Iterable[int | None]) -> None:
+    """Refresh what is derived from these rows once the current transaction commits (at once outside one).
+    `kind` is a kind, or a model: then every kind tracked for the model."""
     wanted = {pk for pk in ids if pk is not None}
-    if not wanted or not _refreshers.get(kind):
-        return
-    _state.pending[kind] |= wanted
-    transaction.on_commit(_flush)
+    kinds = [kind] if isinstance(kind, str) else sorted(_kinds_of.get(kind, ()))
+    for name in kinds:
+        if wanted and _refreshers.get(name):
+            _state.pending[name] |= wanted
+            transaction.on_commit(_flush)
 
 
 def _flush() -> None:

@@ -194,3 +194,11 @@ def profiles_refresh(
     gone = sorted(set(known.values_list("object_id", flat=True)) - seen)
     _deactivate(kind, gone)
     return changed + len(gone)
+
+
+def profiles_fill_missing(*, kind: str) -> int:
+    """Computes the profiles of what can be recommended but has none yet (rows written by a bulk path before
+    the worker ran, say), so a ranking never silently leaves them out. Returns how many were computed."""
+    have = MatchProfile.objects.filter(kind=kind, active=True).values("object_id")
+    missing = list(matchable(kind).exclude(pk__in=have).values_list("pk", flat=True))
+    return profiles_refresh(kind=kind, object_ids=missing) if missing else 0

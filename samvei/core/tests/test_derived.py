@@ -108,3 +108,13 @@ def test_an_unknown_kind_is_ignored(queued):
     refresh_later("no-such-kind", [1])
 
     assert _queued(queued) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_model_names_every_kind_derived_from_it(queued):
+    organisation = OrganisationFactory()
+    default_task_backend.clear()
+
+    refresh_later(Organisation, [organisation.pk])
+
+    assert sorted(name for name, _ in _queued(queued)) == ["index_objects", "refresh_match_profiles"]

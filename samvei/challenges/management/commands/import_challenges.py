@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from samvei.challenges.importing import challenges_import
+from samvei.core.derived import refresh_in_process
 from samvei.organisations.import_report import write_import_report
 from samvei.organisations.importing import ImportReport
 
@@ -17,7 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("file", metavar="FILE", help="A .jsonl file, or - for standard input.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: str = options["file"]
+        """The imported challenges are searchable and matchable when the command ends: their index entries and
+        match profiles are computed here, not left to the worker."""
+        with refresh_in_process():
+            self._import(options["file"])
+
+    def _import(self, path: str) -> None:
         if path == "-":
             self._report(challenges_import(stream=sys.stdin.buffer))
             return

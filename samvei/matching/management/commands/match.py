@@ -7,7 +7,13 @@ from django.db.models import Q
 
 from samvei.challenges.models import Challenge
 from samvei.matching.selectors import challenges_for_organisation, organisations_for_challenge
+from samvei.matching.services import matchable, profiles_fill_missing
 from samvei.organisations.models import Organisation
+
+NOTHING_TO_RECOMMEND = {
+    "organisation": "No organisation can be recommended: Samvei has no organisations outside the public sector.",
+    "challenge": "No challenge can be recommended: no challenge is open for pitches.",
+}
 
 
 class Command(BaseCommand):
@@ -23,26 +29,35 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["limit"] < 1:
             raise CommandError("--limit must be at least 1")
-        if options["challenge"]:
-            value = options["challenge"]
-            lookup = Q(ref=value) | Q(pk=int(value)) if value.isdigit() else Q(ref=value)
-            challenge = Challenge.objects.filter(lookup).first()
-            if challenge is None:
-                raise CommandError(f"No challenge has the ref or id {value}")
-            rows: list[dict[str, object]] = [
-                {"org_number": m.obj.org_number, "name": m.obj.name, "score": m.score, "reasons": m.reasons}
-                for m in organisations_for_challenge(challenge=challenge, limit=options["limit"])
-            ]
-        else:
-            organisation = Organisation.objects.filter(org_number=options["organisation"]).first()
-            if organisation is None:
-                raise CommandError(f"No organisation has the number {options['organisation']}")
-            rows = [
-                {"ref": m.obj.ref, "id": m.obj.pk, "title": str(m.obj), "score": m.score, "reasons": m.reasons}
-                for m in challenges_for_organisation(organisation=organisation, limit=options["limit"])
-            ]
+        candidates = "organisation" if options["challenge"] else "challenge"
+        if computed := profiles_fill_missing(kind=candidates):
+            self.stderr.write(f"Computed {computed} missing match profiles first.")
+        rows = self._challenge_rows(options) if options["challenge"] else self._organisation_rows(options)
+        if not rows:
+            reason = NOTHING_TO_RECOMMEND[candidates] if not matchable(candidates).exists() else "Nothing ranked."
+            self.stderr.write(reason)
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
         else:
             for row in rows:
                 self.stdout.write(f"{row['score']}  {row.get('name') or row.get('title')}  ({row['reasons']})")
+
+    def _challenge_rows(self, options: dict[str, Any]) -> list[dict[str, object]]:
+        value = options["challenge"]
+        lookup = Q(ref=value) | Q(pk=int(value)) if value.isdigit() else Q(ref=value)
+        challenge = Challenge.objects.filter(lookup).first()
+        if challenge is None:
+            raise CommandError(f"No challenge has the ref or id {value}")
+        return [
+            {"org_number": m.obj.org_number, "name": m.obj.name, "score": m.score, "reasons": m.reasons}
+            for m in organisations_for_challenge(challenge=challenge, limit=options["limit"])
+        ]
+
+    def _organisation_rows(self, options: dict[str, Any]) -> list[dict[str, object]]:
+        organisation = Organisation.objects.filter(org_number=options["organisation"]).first()
+        if organisation is None:
+            raise CommandError(f"No organisation has the number {options['organisation']}")
+        return [
+            {"ref": m.obj.ref, "id": m.obj.pk, "title": str(m.obj), "score": m.score, "reasons": m.reasons}
+            for m in challenges_for_organisation(organisation=organisation, limit=options["limit"])
+        ]

@@ -6,10 +6,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from samvei.accounts.tests.factories import UserFactory
 from samvei.challenges.models import Pitch, PitchEvent
 from samvei.challenges.selectors import recipients_for
 from samvei.challenges.services import pitch_submit
-from samvei.accounts.tests.factories import UserFactory
 from samvei.organisations.models import Claim, Organisation
 from samvei.organisations.services import claim_decide, claim_submit
 from samvei.organisations.tests.factories import ContactPointFactory, MembershipFactory, OrganisationFactory

@@ -62,21 +62,7 @@ class ChallengeForm(forms.ModelForm[Challenge]):
 
     class Meta:
         model = Challenge
-        fields = [
-            "title",
-            "description",
-            "affected",
-            "tried",
-            "desired_outcomes",
-            "welfare_areas",
-            "target_groups",
-            "offer",
-            "funding_min_nok",
-            "funding_max_nok",
-            "timeline",
-            "deadline",
-            "contact_point",
-        ]
+        fields = list(Challenge.EDITABLE_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "affected": forms.Textarea(attrs={"rows": 3}),

@@ -37,6 +37,11 @@ class Challenge(TimeStampedModel):
     }
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_DIALOGUE, Status.PARTNER_CHOSEN, Status.CLOSED)
     OPEN_FOR_PITCHES = (Status.PUBLISHED, Status.IN_DIALOGUE)
+    # What the owning body writes, in the order its form asks: one list for the form, the services and imports.
+    EDITABLE_FIELDS = ("title", "description", "affected", "tried", "desired_outcomes", "welfare_areas",
+                       "target_groups", "offer", "funding_min_nok", "funding_max_nok", "timeline", "deadline",
+                       "contact_point")  # fmt: skip
+    EDITABLE_RELATIONS = ("welfare_areas", "target_groups")
 
     owner = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="challenges", verbose_name=_("public body")

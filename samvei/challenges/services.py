@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from samvei.accounts.models import User
 from samvei.core.attachments import FileKind, validate_attachment
 from samvei.core.derived import refresh_later
+from samvei.core.validation import apply_fields, field_error
 from samvei.organisations.models import ContactPoint, Organisation
 
 from . import tasks
@@ -34,40 +35,22 @@ from .models import (
 )
 from .selectors import recipients_for
 
-CHALLENGE_FIELDS = (
-    "title",
-    "description",
-    "affected",
-    "tried",
-    "desired_outcomes",
-    "offer",
-    "funding_min_nok",
-    "funding_max_nok",
-    "timeline",
-    "deadline",
-    "contact_point",
-    "municipality",
-)
-
-
 def _check_deadline(deadline: date | None) -> None:
     if deadline is not None and deadline < timezone.localdate():
-        raise ValidationError({"deadline": _("The deadline cannot be in the past.")}, code="deadline_past")
+        raise field_error("deadline", _("The deadline cannot be in the past."), code="deadline_past")
 
 
 def _check_contact_point(challenge: Challenge) -> None:
     if challenge.contact_point is not None and challenge.contact_point.organisation_id != challenge.owner_id:
-        raise ValidationError({"contact_point": _("Choose one of your own contact points.")}, code="contact_point")
+        raise field_error("contact_point", _("Choose one of your own contact points."), code="contact_point")
 
 
 def _apply(challenge: Challenge, data: dict[str, Any]) -> None:
-    for field in CHALLENGE_FIELDS:
-        if field in data:
-            setattr(challenge, field, data[field])
+    apply_fields(challenge, data, [f for f in Challenge.EDITABLE_FIELDS if f not in Challenge.EDITABLE_RELATIONS])
     _check_contact_point(challenge)
     challenge.full_clean()
     challenge.save()
-    for relation in ("welfare_areas", "target_groups"):
+    for relation in Challenge.EDITABLE_RELATIONS:
         if relation in data:
             getattr(challenge, relation).set(data[relation])
     refresh_later(Challenge, [challenge.pk])
@@ -160,14 +143,15 @@ def _attach(
 def validate_uploads(uploads: Iterable[UploadedFile]) -> list[tuple[UploadedFile, FileKind]]:
     """Check every file before anything is stored, so one bad file refuses the whole submission; returns each
     file with the kind its content showed."""
-    errors, files = [], []
+    errors: list[ValidationError] = []
+    files = []
     for upload in uploads:
         try:
             files.append((upload, validate_attachment(upload)))
         except ValidationError as error:
-            errors.extend(error.messages)
+            errors.append(error)
     if errors:
-        raise ValidationError(errors, code="attachments")
+        raise ValidationError(errors)
     return files
 
 
@@ -186,7 +170,7 @@ def question_ask(*, challenge: Challenge, user: User, text: str) -> Question:
 def question_answer(*, question: Question, actor: User, answer: str) -> Question:
     """The answer is published to everyone; the asker is never named."""
     if not answer.strip():
-        raise ValidationError({"answer": _("Write an answer.")}, code="empty")
+        raise field_error("answer", _("Write an answer."), code="empty")
     question.answer = answer.strip()
     question.answered_by = actor
     question.answered_at = timezone.now()
@@ -302,7 +286,7 @@ def pitch_set_status(*, pitch: Pitch, actor: User, to_status: str, reason: str =
     if pitch.status in Pitch.DECIDED:
         raise ValidationError(_("This pitch has already been decided."), code="decided")
     if to_status == Pitch.Status.DECLINED and not reason.strip():
-        raise ValidationError({"reason": _("Tell the entrepreneur why the pitch is declined.")}, code="reason")
+        raise field_error("reason", _("Tell the entrepreneur why the pitch is declined."), code="reason")
     pitch.decline_reason = reason.strip() if to_status == Pitch.Status.DECLINED else ""
     _move_pitch(pitch, to_status, actor, also=("decline_reason",))
     transaction.on_commit(lambda: tasks.notify_pitch_status.enqueue(pitch_id=pitch.pk))

@@ -1,0 +1,26 @@
+"""Small rules every service follows when it refuses input or applies it to a model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+def field_error(field: str, message: str, *, code: str) -> ValidationError:
+    """A refusal that names its field and keeps its code. (`ValidationError({field: message}, code=…)` drops the
+    code: Django ignores it for a dict, so callers and tests could not tell refusals apart.)"""
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+def apply_fields(obj: models.Model, data: Mapping[str, Any], fields: Iterable[str]) -> list[str]:
+    """Set those of `fields` that `data` holds on `obj`; returns the names whose value changed. The one way
+    services copy cleaned form or import data onto a model, so the field lists cannot drift apart."""
+    changed = []
+    for name in fields:
+        if name in data and getattr(obj, name) != data[name]:
+            setattr(obj, name, data[name])
+            changed.append(name)
+    return changed

@@ -35,6 +35,7 @@ from .models import (
 )
 from .selectors import recipients_for
 
+
 def _check_deadline(deadline: date | None) -> None:
     if deadline is not None and deadline < timezone.localdate():
         raise field_error("deadline", _("The deadline cannot be in the past."), code="deadline_past")

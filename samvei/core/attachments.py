@@ -27,16 +27,52 @@ DOCX = FileKind("application/vnd.openxmlformats-officedocument.wordprocessingml.
 ODT = FileKind("application/vnd.oasis.opendocument.text", "odt")
 
 
+# Limits for reading an archive's directory. Nothing is inflated but the tiny `mimetype` entry, and that only
+# up to its known length, so a small upload can never grow into gigabytes while it is checked.
+MAX_ARCHIVE_MEMBERS = 2000
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+MACRO_OR_PROGRAM_PARTS = ("vbaproject.bin", ".exe", ".dll", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".ps1")
+
+
+class ArchiveRefused(ValueError):
+    """The archive is too large when unpacked, too compressed, or carries macros or programs."""
+
+
+def _check_directory(archive: zipfile.ZipFile) -> set[str]:
+    """Judge the archive by its central directory alone; returns its member names."""
+    members = archive.infolist()
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        raise ArchiveRefused("members")
+    total = 0
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > MAX_MEMBER_BYTES or ratio > MAX_COMPRESSION_RATIO:
+            raise ArchiveRefused("member")
+        total += member.file_size
+        if member.filename.lower().endswith(MACRO_OR_PROGRAM_PARTS):
+            raise ArchiveRefused("program")
+    if total > MAX_ARCHIVE_BYTES:
+        raise ArchiveRefused("total")
+    return {member.filename for member in members}
+
+
 def _zip_kind(upload: UploadedFile) -> FileKind | None:
-    """DOCX and ODT are zip archives; what is inside tells them apart from any other zip."""
+    """DOCX and ODT are zip archives; what is inside tells them apart from any other zip. Raises ArchiveRefused."""
     try:
         with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
+            names = _check_directory(archive)
             if "word/document.xml" in names and "[Content_Types].xml" in names:
+                with archive.open("[Content_Types].xml") as types:
+                    if b"macroEnabled" in types.read(64 * 1024):
+                        raise ArchiveRefused("program")
                 return DOCX
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return ODT
-    except (zipfile.BadZipFile, KeyError, OSError):
+            if "mimetype" in names:
+                with archive.open("mimetype") as mimetype:
+                    if mimetype.read(len(ODT_MIMETYPE) + 2).strip() == ODT_MIMETYPE:
+                        return ODT
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, NotImplementedError, RuntimeError):
         return None
     return None
 
@@ -68,7 +104,18 @@ def validate_attachment(upload: UploadedFile) -> FileKind:
         )
     if upload.size == 0:
         raise ValidationError(_("%(name)s is empty.") % {"name": upload.name}, code="empty")
-    kind = detect_kind(upload)
+    try:
+        kind = detect_kind(upload)
+    except ArchiveRefused:
+        upload.seek(0)
+        raise ValidationError(
+            _(
+                "%(name)s cannot be checked safely: it unpacks to far more than it weighs, or contains macros or "
+                "programs. Save it as PDF and try again."
+            )
+            % {"name": upload.name},
+            code="unsafe_archive",
+        ) from None
     if kind is None:
         raise ValidationError(
             _("%(name)s is not a PDF, Word (DOCX), OpenDocument text (ODT), PNG or JPEG file.") % {"name": upload.name},

@@ -63,3 +63,63 @@ def test_files_over_ten_megabytes_are_refused_with_the_limit_named():
 
     with pytest.raises(ValidationError, match="10"):
         validate_attachment(big)
+
+
+def _deflated(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+BOMB_MEMBER = b"\x00" * (20 * 1024 * 1024)  # 20 MB of zeros deflates to about 20 KB
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        {"mimetype": BOMB_MEMBER},
+        {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": BOMB_MEMBER},
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": BOMB_MEMBER},
+    ],
+    ids=["huge-mimetype", "odt-bomb", "docx-bomb"],
+)
+def test_a_zip_bomb_is_refused_without_unpacking_it(entries):
+    import tracemalloc
+
+    upload = SimpleUploadedFile("notat.odt", _deflated(entries))
+    tracemalloc.start()
+    with pytest.raises(ValidationError) as refused:
+        validate_attachment(upload)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert refused.value.code == "unsafe_archive"
+    assert peak < 2 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>", "word/vbaProject.bin": b"x"},
+        {"[Content_Types].xml": b'<Override ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/>',
+         "word/document.xml": b"<w:document/>"},
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>", "word/media/setup.exe": b"MZ"},
+    ],
+    ids=["vba-project", "macro-enabled-type", "program-inside"],
+)  # fmt: skip
+def test_word_files_with_macros_or_programs_are_refused(entries):
+    with pytest.raises(ValidationError) as refused:
+        validate_attachment(SimpleUploadedFile("tilbud.docx", _zip(entries)))
+
+    assert refused.value.code == "unsafe_archive"
+
+
+def test_an_archive_with_too_many_members_is_refused():
+    entries = {"mimetype": b"application/vnd.oasis.opendocument.text"} | {f"f{n}.xml": b"" for n in range(2001)}
+
+    with pytest.raises(ValidationError) as refused:
+        validate_attachment(SimpleUploadedFile("mange.odt", _zip(entries)))
+
+    assert refused.value.code == "unsafe_archive"

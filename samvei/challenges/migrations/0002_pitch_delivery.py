@@ -10,21 +10,29 @@ def delivered_when_sent(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0001_initial'),
+        ("challenges", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='pitch',
-            name='delivered_at',
-            field=models.DateTimeField(blank=True, help_text='Empty while nobody can receive it: it is delivered the day someone from the receiver joins.', null=True, verbose_name='delivered'),
+            model_name="pitch",
+            name="delivered_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Empty while nobody can receive it: it is delivered the day someone from the receiver joins.",
+                null=True,
+                verbose_name="delivered",
+            ),
         ),
         migrations.AddField(
-            model_name='pitchevent',
-            name='note',
-            field=models.CharField(blank=True, choices=[('waiting', 'Nobody could receive it yet'), ('delivered', 'Delivered')], max_length=20),
+            model_name="pitchevent",
+            name="note",
+            field=models.CharField(
+                blank=True,
+                choices=[("waiting", "Nobody could receive it yet"), ("delivered", "Delivered")],
+                max_length=20,
+            ),
         ),
         migrations.RunPython(delivered_when_sent, migrations.RunPython.noop),
     ]

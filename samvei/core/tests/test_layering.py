@@ -42,8 +42,7 @@ def _modules(app: str, *, tests: bool) -> list[Path]:
     return [
         path
         for path in sorted((ROOT / "samvei" / app).rglob("*.py"))
-        if ("tests" in path.relative_to(ROOT / "samvei" / app).parts) == tests
-        and "migrations" not in path.parts
+        if ("tests" in path.relative_to(ROOT / "samvei" / app).parts) == tests and "migrations" not in path.parts
     ]
 
 

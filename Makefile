@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-PORT ?= 8000
+# Exported, so the web server and the worker (which links e-mails to http://127.0.0.1:PORT) agree on the port.
+export PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 

@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.http import Http404
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import page_not_found
 
 from config.api import api
 from samvei.core.views import healthz, set_language
@@ -26,3 +29,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+if settings.DEBUG:
+    # DEBUG answers an unknown address with Django's English technical page; show visitors our own 404 page.
+    # Only addresses ending in a slash, so that APPEND_SLASH still redirects /konto/login to /konto/login/;
+    # not the API, whose unknown routes stay JSON. A 404 raised by a view still shows the technical page.
+    urlpatterns += [re_path(r"^(?!api/)(?:.*/)?$", page_not_found, {"exception": Http404()})]

@@ -122,6 +122,17 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address signs the person in, but only in the browser that signed up (allauth keeps the pending
+# sign-in in that session); a link opened anywhere else confirms the address and then asks for the password.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Our adapter names the site «Samvei» in its e-mails and links them to the one site address (samvei.core.mail).
+ACCOUNT_ADAPTER = "samvei.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "samvei.accounts.account_forms.SignupForm",
+    "change_password": "samvei.accounts.account_forms.ChangePasswordForm",
+    "reset_password_from_key": "samvei.accounts.account_forms.ResetPasswordKeyForm",
+    "set_password": "samvei.accounts.account_forms.SetPasswordForm",
+}
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samvei] "
@@ -169,11 +180,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's rules in our own words (samvei/accounts/password_validation.py); the order is the order of the hints.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "samvei.accounts.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "samvei.accounts.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "samvei.accounts.password_validation.CommonPasswordValidator"},
+    {"NAME": "samvei.accounts.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "nb"
@@ -236,5 +248,7 @@ LOGGING = {
 SAMVEI_OPERATOR = env_str("SAMVEI_OPERATOR", "Samvei")
 SAMVEI_CONTACT_EMAIL = env_str("SAMVEI_CONTACT_EMAIL", "kontakt@samvei.localhost")
 
-# The address people reach this instance at, for links in e-mails.
-SAMVEI_SITE_URL = env_str("SAMVEI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address people reach this instance at, for links in e-mails. Unset, e-mails sent while answering a request
+# link to the address it came to, and the worker's e-mails to http://127.0.0.1:PORT (samvei.core.mail.site_url).
+SAMVEI_SITE_URL = env_str("SAMVEI_SITE_URL", "").rstrip("/")
+SAMVEI_PORT = env_int("PORT", 8000)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from samvei.core.mail import send_templated_email
-from samvei.organisations.notifications import link, member_addresses
+from samvei.core.mail import link, send_templated_email
+from samvei.organisations.notifications import member_addresses
 
 from .models import Challenge, Message, Pitch, Question, SavedSearch
 from .selectors import ChallengeFilters, challenge_matches, recipients_for

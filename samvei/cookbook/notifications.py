@@ -4,8 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from samvei.core.mail import send_templated_email
-from samvei.organisations.notifications import absolute, link, member_addresses, staff_addresses
+from samvei.core.mail import absolute, link, send_templated_email
+from samvei.organisations.notifications import member_addresses, staff_addresses
 
 from .models import Comment
 from .selectors import funding_reminders_due

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from samvei.accounts.models import User
-from samvei.core.mail import send_templated_email
+from samvei.core.mail import absolute, send_templated_email
 
 from .models import Claim, Invitation, Membership
 
@@ -31,16 +29,6 @@ def member_addresses(organisation_id: int) -> list[tuple[str, str]]:
 def staff_addresses() -> list[tuple[str, str]]:
     """(address, language) of every active member of the platform staff."""
     return list(User.objects.filter(is_staff=True, is_active=True).values_list("email", "preferred_language"))
-
-
-def absolute(path: str) -> str:
-    return settings.SAMVEI_SITE_URL + path
-
-
-def link(obj: Any) -> str:
-    """The full address of an object's page in the default language, for e-mails in any language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return absolute(obj.get_absolute_url())
 
 
 def send_invitation(*, invitation_id: int) -> None:

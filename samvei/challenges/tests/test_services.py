@@ -150,12 +150,16 @@ def test_declining_needs_a_reason_and_tells_the_entrepreneur(
     assert "Passer ikke nå." in mail.outbox[-1].body
 
 
-def test_a_message_from_the_body_moves_the_pitch_into_dialogue(pitch, owner_member, stavanger, entrepreneur):
-    services.message_send(pitch=pitch, party=stavanger, actor=owner_member, body="Kan vi møtes?")
+def test_a_message_from_the_body_moves_the_pitch_into_dialogue_and_tells_the_entrepreneur(
+    pitch, owner_member, stavanger, entrepreneur, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.message_send(pitch=pitch, party=stavanger, actor=owner_member, body="Kan vi møtes?")
 
     pitch.refresh_from_db()
     assert pitch.status == Pitch.Status.IN_DIALOGUE
-    assert mail.outbox == [] or mail.outbox[-1].to == [entrepreneur.email]
+    assert [message.to for message in mail.outbox] == [[entrepreneur.email]]
+    assert "Kan vi møtes?" in mail.outbox[0].body
 
 
 def test_a_third_organisation_cannot_write_in_the_thread(pitch, oslo, other_body_member):

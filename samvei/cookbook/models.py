@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samvei.core.models import Source, TimeStampedModel
 from samvei.geography.models import Municipality
-from samvei.organisations.models import Organisation
+from samvei.organisations.models import Organisation, alias_lines
 from samvei.taxonomy.models import WelfareArea
 
 
@@ -32,6 +32,11 @@ class Case(Publishable):
 
     title_nb = models.CharField(_("title (bokmål)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    aliases = models.TextField(
+        _("also known as"),
+        blank=True,
+        help_text=_("Other names the case is known by, such as its name in the 2017 booklet. One name per line."),
+    )
     summary_nb = models.TextField(_("summary (bokmål)"))
     summary_en = models.TextField(_("summary (English)"), blank=True)
     organisations = models.CharField(_("organisations involved"), max_length=500)
@@ -57,6 +62,10 @@ class Case(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("cookbook:case-detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return alias_lines(self.aliases)
 
 
 class CaseEffect(models.Model):

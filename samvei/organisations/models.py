@@ -53,6 +53,11 @@ class Organisation(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address name"), max_length=220, unique=True)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    aliases = models.TextField(
+        _("also known as"),
+        blank=True,
+        help_text=_("Other names the organisation is known by, such as former names. One name per line."),
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     org_number = models.CharField(
         _("organisation number"), max_length=9, unique=True, null=True, blank=True, validators=[validate_org_number]
@@ -134,6 +139,15 @@ class Organisation(TimeStampedModel):
         except ValueError:
             return self.organisation_form
 
+    @property
+    def alias_list(self) -> list[str]:
+        return alias_lines(self.aliases)
+
+
+def alias_lines(text: str) -> list[str]:
+    """The names in an «also known as» field: one a line, blank lines skipped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
 
 def organisation_search_text(organisation: Organisation) -> str:
     """Case-folded text for the simple `q` filter: SQLite folds only ASCII case, so we fold in Python.
@@ -141,6 +155,7 @@ def organisation_search_text(organisation: Organisation) -> str:
     parts = [
         organisation.name,
         organisation.short_name,
+        organisation.aliases,
         organisation.org_number or "",
         organisation.description,
         organisation.mission,

@@ -6,11 +6,14 @@ from django.db import models
 
 class SearchDocument(models.Model):
     """One searchable object, whatever app it lives in: its text, address and facets. PostgreSQL searches the
-    `vector` column; SQLite searches an FTS5 table of its stemmed text (see migrations and backends)."""
+    `vector` column; SQLite searches an FTS5 table of its stemmed text (see migrations and backends). Aliases
+    are searched like the title; an example ranks below a real entry that matches as well."""
 
     kind = models.CharField(max_length=30)
     object_id = models.PositiveBigIntegerField()
     title = models.CharField(max_length=300)
+    aliases = models.TextField(blank=True, help_text="Other names, one a line.")
+    is_example = models.BooleanField(default=False)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     welfare_areas = models.CharField(max_length=600, blank=True, help_text="Space-separated codes.")

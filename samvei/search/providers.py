@@ -3,11 +3,14 @@ object becomes a document."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samvei.challenges.models import Challenge
 from samvei.cookbook.models import BlogPost, Case, FundingScheme, Myth, Publishable, Recipe
-from samvei.organisations.models import Organisation
+from samvei.organisations.models import Organisation, alias_lines
 
 from .registry import DocumentData, Provider, register
 
@@ -18,6 +21,39 @@ def _codes(obj: object) -> list[str]:
     return [area.code for area in obj.welfare_areas.all()]  # type: ignore[attr-defined]
 
 
+def _areas(obj: object) -> str:
+    """The names of the welfare areas a page is tagged with, so that a word only the area's name holds finds it
+    («frafall» finds a page tagged «Skole og frafall» that says «slutter på skolen»)."""
+    return " ".join(f"{area.name_nb}." for area in obj.welfare_areas.all())  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What the index needs of a document beyond `DocumentData`: names it is also known by (searched like its
+    title) and whether it is a fictional example (ranked below a real entry that matches as well)."""
+
+    aliases: str = ""
+    is_example: bool = False
+
+
+# Kind → model and the fields of it that hold aliases and the example flag.
+_EXTRAS: dict[str, tuple[type[models.Model], str, str]] = {
+    "organisation": (Organisation, "aliases", "is_example"),
+    "challenge": (Challenge, "", "is_example"),
+    "case": (Case, "aliases", ""),
+}
+
+
+def document_extras(kind: str, object_id: int) -> Extras:
+    """Read by the backends as they write a document: `DocumentData` (registry.py) has no place for these yet."""
+    if kind not in _EXTRAS:
+        return Extras()
+    model, aliases, is_example = _EXTRAS[kind]
+    fields = [name for name in (aliases, is_example) if name]
+    row = model._default_manager.filter(pk=object_id).values(*fields).first() or {}
+    return Extras(aliases="\n".join(alias_lines(row.get(aliases, ""))), is_example=bool(row.get(is_example)))
+
+
 def _organisation(org: Organisation) -> DocumentData:
     counties = {m.county.number for m in org.municipalities.all()} | {c.number for c in org.counties.all()}
     if org.municipality is not None:
@@ -26,7 +62,9 @@ def _organisation(org: Organisation) -> DocumentData:
         counties.add(org.county.number)
     return DocumentData(
         title=org.name,
-        body="\n".join(part for part in (org.short_name, org.description, org.mission, org.services) if part),
+        body="\n".join(
+            part for part in (org.short_name, org.description, org.mission, org.services, _areas(org)) if part
+        ),
         url=org.get_absolute_url(),
         welfare_areas=_codes(org),
         counties=sorted(counties),
@@ -37,7 +75,9 @@ def _challenge(challenge: Challenge) -> DocumentData:
     county = challenge.municipality.county.number if challenge.municipality else ""
     return DocumentData(
         title=challenge.title,
-        body="\n".join(p for p in (challenge.description, challenge.affected, challenge.desired_outcomes) if p),
+        body="\n".join(
+            p for p in (challenge.description, challenge.affected, challenge.desired_outcomes, _areas(challenge)) if p
+        ),
         url=challenge.get_absolute_url(),
         welfare_areas=_codes(challenge),
         counties=[county] if county else [],
@@ -48,7 +88,7 @@ def _recipe(recipe: Recipe) -> DocumentData:
     steps = "\n".join(f"{step.title_nb}\n{step.body_nb}" for step in recipe.steps.all())
     return DocumentData(
         title=recipe.title_nb,
-        body=f"{recipe.summary_nb}\n{recipe.intro_nb}\n{steps}",
+        body=f"{recipe.summary_nb}\n{recipe.intro_nb}\n{steps}\n{_areas(recipe)}",
         url=recipe.get_absolute_url(),
         welfare_areas=_codes(recipe),
     )
@@ -63,7 +103,7 @@ def _myth(myth: Myth) -> DocumentData:
 def _case(case: Case) -> DocumentData:
     return DocumentData(
         title=case.title_nb,
-        body=f"{case.summary_nb}\n{case.organisations}\n{case.lessons_nb}",
+        body=f"{case.summary_nb}\n{case.organisations}\n{case.lessons_nb}\n{_areas(case)}",
         url=case.get_absolute_url(),
         welfare_areas=_codes(case),
         counties=sorted({m.county.number for m in case.municipalities.all()}),
@@ -73,7 +113,7 @@ def _case(case: Case) -> DocumentData:
 def _funding(scheme: FundingScheme) -> DocumentData:
     return DocumentData(
         title=scheme.name,
-        body=f"{scheme.funder}\n{scheme.description_nb}\n{scheme.criteria_nb}",
+        body=f"{scheme.funder}\n{scheme.description_nb}\n{scheme.criteria_nb}\n{_areas(scheme)}",
         url=scheme.get_absolute_url(),
         welfare_areas=_codes(scheme),
     )

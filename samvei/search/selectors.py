@@ -19,6 +19,7 @@ class Hit:
     title: str
     url: str
     snippet: SafeString
+    is_example: bool = False
 
 
 @dataclass
@@ -64,6 +65,12 @@ def search(
         result.total += 1
         if len(result.hits) < limit:
             result.hits.append(
-                Hit(kind=document.kind, title=document.title, url=document.url, snippet=snippet(document.body, stems))
+                Hit(
+                    kind=document.kind,
+                    title=document.title,
+                    url=document.url,
+                    snippet=snippet(document.body, stems),
+                    is_example=document.is_example,
+                )
             )
     return result

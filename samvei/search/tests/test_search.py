@@ -45,7 +45,8 @@ def test_title_matches_rank_above_body_matches():
     _indexed(name="Demensomsorg AS", description="Vi hjelper familier.")
     _indexed(name="Familiehjelpen AS", description="Vi hjelper også ved demens av og til.")
 
-    assert _titles("demens") == ["Demensomsorg AS", "Familiehjelpen AS"]
+    ours = [title for title in _titles("demens") if title in {"Demensomsorg AS", "Familiehjelpen AS"}]
+    assert ours == ["Demensomsorg AS", "Familiehjelpen AS"]
 
 
 @pytest.mark.parametrize("query", ["", "   ", "%%% !!! ???", "a", "«»—"])
@@ -184,7 +185,8 @@ def test_pages_with_every_word_come_before_pages_with_one():
     _indexed(name="Begge AS", description="Lesing og skriving for barn.")
     _indexed(name="En AS", description="Lesing for voksne.")
 
-    assert _titles("lesing barn")[:1] == ["Begge AS"]
+    ours = [title for title in _titles("lesing barn") if title in {"Begge AS", "En AS"}]
+    assert ours == ["Begge AS", "En AS"]
 
 
 def test_the_count_covers_every_hit_while_only_the_first_page_is_returned(client):

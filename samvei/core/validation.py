@@ -24,3 +24,16 @@ def apply_fields(obj: models.Model, data: Mapping[str, Any], fields: Iterable[st
             setattr(obj, name, data[name])
             changed.append(name)
     return changed
+
+
+MAX_DATABASE_ID = 2**63 - 1
+
+
+def parse_id(value: object) -> int | None:
+    """A database id from untrusted text, or None. `str.isdigit()` accepts «²» and other Unicode digits that
+    `int()` then refuses, and a long run of digits overflows the database's 64-bit integers: both were 500s."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_DATABASE_ID else None

@@ -370,7 +370,7 @@ def test_api_shows_answered_questions_without_askers(client, challenge, entrepre
     assert body["questions"] == [{"question": "Hvor mange?", "answer": "40", "answered_at": None}]
 
 
-@pytest.mark.parametrize("value", ["abc", "999999", "-1"])
+@pytest.mark.parametrize("value", ["abc", "999999", "-1", "²", "١٢", "9" * 30])
 def test_idea_to_an_unknown_contact_point_is_a_404(client, entrepreneur, value):
     client.force_login(entrepreneur)
 

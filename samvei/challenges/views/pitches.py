@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
+from samvei.core.validation import parse_id
 from samvei.core.view_helpers import require, show_refusal, visible_or_404
 from samvei.organisations.models import ContactPoint, Organisation
 
@@ -85,9 +86,7 @@ def idea_create(request: HttpRequest, slug: str) -> HttpResponse:
     contact_point = None
     chosen = request.POST.get("contact_point") or request.GET.get("contact_point") or ""
     if chosen:
-        contact_point = (
-            ContactPoint.objects.filter(organisation=receiver, pk=int(chosen)).first() if chosen.isdigit() else None
-        )
+        contact_point = ContactPoint.objects.filter(organisation=receiver, pk=parse_id(chosen) or 0).first()
         if contact_point is None:
             raise Http404(_("There is no such contact point."))
     if contact_point is None:

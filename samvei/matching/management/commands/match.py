@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from samvei.challenges.models import Challenge
+from samvei.core.validation import parse_id
 from samvei.matching.selectors import challenges_for_organisation, organisations_for_challenge
 from samvei.matching.services import matchable, profiles_fill_missing
 from samvei.organisations.models import Organisation
@@ -44,7 +45,8 @@ class Command(BaseCommand):
 
     def _challenge_rows(self, options: dict[str, Any]) -> list[dict[str, object]]:
         value = options["challenge"]
-        lookup = Q(ref=value) | Q(pk=int(value)) if value.isdigit() else Q(ref=value)
+        pk = parse_id(value)
+        lookup = Q(ref=value) | Q(pk=pk) if pk else Q(ref=value)
         challenge = Challenge.objects.filter(lookup).first()
         if challenge is None:
             raise CommandError(f"No challenge has the ref or id {value}")

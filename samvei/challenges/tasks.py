@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django_tasks import task
 
-from samvei.core.periodic import run_again
+from samvei.core.periodic import then_run_again
 
 from . import notifications
 
@@ -54,7 +54,5 @@ def close_expired_challenges(*, repeat: bool = True) -> int:
     """Closes challenges past their deadline, then schedules itself again."""
     from .services import challenges_close_expired
 
-    closed = challenges_close_expired()
-    if repeat:
-        run_again(close_expired_challenges, after=CLOSE_EXPIRED_EVERY)
-    return closed
+    with then_run_again(close_expired_challenges, after=CLOSE_EXPIRED_EVERY, repeat=repeat):
+        return challenges_close_expired()

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django_tasks import task
 
-from samvei.core.periodic import run_again
+from samvei.core.periodic import then_run_again
 
 from . import notifications
 
@@ -17,7 +17,5 @@ def notify_moderators(*, comment_id: int) -> None:
 @task()
 def send_funding_reminders(*, repeat: bool = True) -> int:
     """Reminds organisations that follow a scheme two weeks before its next deadline, once per deadline."""
-    sent = notifications.funding_reminders()
-    if repeat:
-        run_again(send_funding_reminders, after=REMINDERS_EVERY)
-    return sent
+    with then_run_again(send_funding_reminders, after=REMINDERS_EVERY, repeat=repeat):
+        return notifications.funding_reminders()

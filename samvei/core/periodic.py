@@ -4,6 +4,8 @@ one unless it is already waiting."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -24,3 +26,14 @@ def registered_periodic_tasks() -> list[Task[Any, Any]]:
 
 def run_again(task: Task[Any, Any], *, after: timedelta) -> None:
     task.using(run_after=timezone.now() + after).enqueue(repeat=True)
+
+
+@contextmanager
+def then_run_again(task: Task[Any, Any], *, after: timedelta, repeat: bool) -> Iterator[None]:
+    """Schedules the next run whatever becomes of this one: a run that raises must not stop the clock (deadlines
+    stopped closing until someone ran `schedule_periodic_tasks` again)."""
+    try:
+        yield
+    finally:
+        if repeat:
+            run_again(task, after=after)

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django_tasks import task
 
-from samvei.core.periodic import run_again
+from samvei.core.periodic import then_run_again
 
 from .index import KINDS
 from .services import profiles_refresh
@@ -19,7 +19,5 @@ def refresh_match_profiles(*, kind: str, object_ids: list[int]) -> int:
 def refresh_all_match_profiles(*, repeat: bool = True) -> int:
     """Brings every match profile up to date once a day. A save refreshes its own profile at once; a new
     vocabulary, or a change made without saving (a bulk update), reaches the profiles here."""
-    changed = sum(profiles_refresh(kind=kind) for kind in KINDS)
-    if repeat:
-        run_again(refresh_all_match_profiles, after=REFRESH_ALL_EVERY)
-    return changed
+    with then_run_again(refresh_all_match_profiles, after=REFRESH_ALL_EVERY, repeat=repeat):
+        return sum(profiles_refresh(kind=kind) for kind in KINDS)

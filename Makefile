@@ -19,7 +19,7 @@ run: setup migrate
 	$(MANAGE) schedule_periodic_tasks
 	@echo "Samvei: http://127.0.0.1:$(PORT)/"
 	trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
-	$(MANAGE) db_worker --no-startup-delay & \
+	$(MANAGE) run_worker & \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup-test
@@ -32,7 +32,7 @@ serve: setup migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	$(MANAGE) schedule_periodic_tasks && \
 	trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
-	$(MANAGE) db_worker & \
+	$(MANAGE) run_worker & \
 	$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile -
 
 setup: $(VENV)/.base-installed static/vendor/.built var/secret_key

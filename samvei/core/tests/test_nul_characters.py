@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from samvei.accounts.tests.factories import UserFactory
-from samvei.accounts.tests.factories import UserFactory
 from samvei.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ count needs no column of its own."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -59,7 +60,7 @@ def retry_failed() -> int:
     return retried
 
 
-def _requeue(result: DBTaskResult) -> None:
+def _requeue(result: DBTaskResult[Any, Any]) -> None:
     result.status = TaskResultStatus.READY
     result.run_after = timezone.now() + retry_delay(len(result.worker_ids))
     result.started_at = None
@@ -67,7 +68,7 @@ def _requeue(result: DBTaskResult) -> None:
     result.save(update_fields=["status", "run_after", "started_at", "finished_at"])
 
 
-def _give_up(result: DBTaskResult, *, reason: str) -> None:
+def _give_up(result: DBTaskResult[Any, Any], *, reason: str) -> None:
     result.status = TaskResultStatus.FAILED
     result.finished_at = timezone.now()
     result.exception_class_path = ABANDONED
@@ -75,5 +76,5 @@ def _give_up(result: DBTaskResult, *, reason: str) -> None:
     result.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
 
 
-def _is_stale(result: DBTaskResult) -> bool:
+def _is_stale(result: DBTaskResult[Any, Any]) -> bool:
     return result.started_at is not None and result.started_at < timezone.now() - STALE_AFTER

@@ -27,10 +27,23 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits live in the cache; each test starts with none used."""
-    from django.core.cache import cache
+def empty_cache(request):
+    """Rate limits live in the cache (the database's, without Redis); each test starts with none used. Tests
+    without database access clear only the caches that do not need it."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
-    cache.clear()
+    uses_database = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if uses_database:
+        request.getfixturevalue("_django_db_helper")
+    for cache in caches.all():
+        if uses_database or not isinstance(cache, DatabaseCache):
+            cache.clear()
     yield
-    cache.clear()
+    # The next test starts clean; the database cache is not touched here, as a test may leave its transaction
+    # unusable (after an expected IntegrityError).
+    for cache in caches.all():
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()

@@ -104,12 +104,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) in production keeps rate limits across workers; a fresh machine uses process memory.
 REDIS_URL = env_str("REDIS_URL", "")
+REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
 CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    # Without Redis the counters behind rate limits live in the database, so every web worker counts
+    # together (an in-process cache let each of two workers count alone).
+    "default": REDIS_CACHE
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samvei_cache"},
+    # Expensive values computed from code and data (concept vectors): shared through Redis when there is one,
+    # otherwise kept per process rather than written to the database.
+    "computed": REDIS_CACHE if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -138,8 +142,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samvei] "
 # Failed logins are limited per address and per IP; signup and password reset are limited too.
+# Behind a proxy, the address of the visitor is the one the proxy adds to X-Forwarded-For; set how many
+# proxies stand in front of the site, or every visitor shares the proxy's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Per account strictly, per address loosely: many people can share one address (an office, a proxy).
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env_str("LOGIN_RATE_LIMIT", "5/5m/ip,5/5m/key"),
+    "login_failed": env_str("LOGIN_RATE_LIMIT", "30/5m/ip,5/5m/key"),
     "signup": "20/h/ip",
     "reset_password": "20/h/ip,5/h/key",
     "confirm_email": "1/3m/key",
@@ -253,3 +261,7 @@ SAMVEI_CONTACT_EMAIL = env_str("SAMVEI_CONTACT_EMAIL", "kontakt@samvei.localhost
 # link to the address it came to, and the worker's e-mails to http://127.0.0.1:PORT (samvei.core.mail.site_url).
 SAMVEI_SITE_URL = env_str("SAMVEI_SITE_URL", "").rstrip("/")
 SAMVEI_PORT = env_int("PORT", 8000)
+
+# Look an organisation number up online at data.brreg.no when the local copy of Enhetsregisteret (filled by
+# `import_organisations`) does not have it. Off by default: no network calls unless a deployment opts in.
+SAMVEI_BRREG_LOOKUP = env_bool("SAMVEI_BRREG_LOOKUP", False)

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 import numpy as np
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .embeddings import Embedder, Vectors, combined_embeddings
 from .inference import lexicon
@@ -48,10 +48,10 @@ def centroids(embedder: Embedder) -> Concepts:
     source = "\n".join([RECIPE, embedder.name, str(embedder.dimensions), *texts.values()])
     key = "matching:concepts:" + hashlib.sha256(source.encode()).hexdigest()
     if key not in _centroids:
-        stored = cache.get(key)
+        stored = caches["computed"].get(key)
         if stored is None:
             stored = combined_embeddings(embedder, list(texts.values())).tobytes()
-            cache.set(key, stored, timeout=None)
+            caches["computed"].set(key, stored, timeout=None)
         vectors = np.frombuffer(stored, dtype=np.float32).reshape(len(texts), embedder.dimensions)
         _centroids[key] = Concepts(keys=tuple(texts), vectors=vectors)
     return _centroids[key]

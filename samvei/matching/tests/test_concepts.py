@@ -1,6 +1,6 @@
 import numpy as np
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.translation import gettext as _
 
 from samvei.matching import concepts, scoring
@@ -109,7 +109,7 @@ class _CountingEmbedder:
 
 
 def test_concept_vectors_are_embedded_once_and_then_read_from_the_shared_cache(monkeypatch):
-    cache.clear()
+    caches["computed"].clear()
     monkeypatch.setattr(concepts, "_centroids", {})
     embedder = _CountingEmbedder()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -15,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samvei.accounts.models import User
-from samvei.core.attachments import FileKind, validate_attachment
+from samvei.core.attachments import FileKind, download_name, validate_attachments
 from samvei.core.derived import refresh_later
 from samvei.core.validation import apply_fields, field_error
 from samvei.organisations.models import ContactPoint, Organisation
@@ -64,7 +63,7 @@ def challenge_create(
     if not owner.is_public_body:
         raise ValidationError(_("Only public bodies publish challenges."), code="not_public_body")
     _check_deadline(data.get("deadline"))
-    files = validate_uploads(uploads or [])
+    files = validate_attachments(uploads or [])
     challenge = Challenge(owner=owner, created_by=actor, municipality=owner.municipality)
     _apply(challenge, data)
     ChallengeEvent.objects.create(challenge=challenge, to_status=Challenge.Status.DRAFT, actor=actor)
@@ -81,7 +80,7 @@ def challenge_update(
         raise ValidationError(_("A closed or withdrawn challenge cannot be changed."), code="finished")
     if "deadline" in data and data["deadline"] != challenge.deadline:
         _check_deadline(data["deadline"])
-    files = validate_uploads(uploads or [])
+    files = validate_attachments(uploads or [])
     _apply(challenge, data)
     for upload, kind in files:
         _attach(ChallengeAttachment, upload=upload, kind=kind, actor=actor, challenge=challenge)
@@ -130,7 +129,7 @@ def _attach(
 ) -> Attachment:
     attachment = model(
         token=secrets.token_urlsafe(32),
-        original_name=(upload.name or "vedlegg")[:255],
+        original_name=download_name(upload.name or "", kind),
         content_type=kind.content_type,
         size=upload.size or 0,
         uploaded_by=actor,
@@ -139,21 +138,6 @@ def _attach(
     attachment.file.save(f"upload.{kind.extension}", upload, save=False)
     attachment.save()
     return attachment
-
-
-def validate_uploads(uploads: Iterable[UploadedFile]) -> list[tuple[UploadedFile, FileKind]]:
-    """Check every file before anything is stored, so one bad file refuses the whole submission; returns each
-    file with the kind its content showed."""
-    errors: list[ValidationError] = []
-    files = []
-    for upload in uploads:
-        try:
-            files.append((upload, validate_attachment(upload)))
-        except ValidationError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
-    return files
 
 
 @transaction.atomic
@@ -240,7 +224,7 @@ def pitch_submit(
     if receiver is None or not receiver.is_public_body:
         raise ValidationError(_("Choose a public body to send the idea to."), code="receiver")
     _check_receivable(challenge=challenge, receiver=receiver, contact_point=contact_point)
-    files = validate_uploads(uploads)
+    files = validate_attachments(uploads)
     delivered = recipients_for(receiver=receiver, contact_point=contact_point).anyone
     pitch = Pitch(
         sender=sender,

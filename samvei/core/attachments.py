@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -11,6 +13,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 5
+# One submission with every file at its largest, and room for the form around them.
+MAX_REQUEST_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
@@ -122,3 +127,30 @@ def validate_attachment(upload: UploadedFile) -> FileKind:
             code="file_type",
         )
     return kind
+
+
+def validate_attachments(uploads: Iterable[UploadedFile]) -> list[tuple[UploadedFile, FileKind]]:
+    """Check every file before anything is stored, so one bad file refuses the whole submission; returns each
+    file with the kind its content showed."""
+    uploads = list(uploads)
+    if len(uploads) > MAX_ATTACHMENTS:
+        raise ValidationError(_("Attach at most %(limit)d files.") % {"limit": MAX_ATTACHMENTS}, code="too_many_files")
+    errors: list[ValidationError] = []
+    files = []
+    for upload in uploads:
+        try:
+            files.append((upload, validate_attachment(upload)))
+        except ValidationError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError(errors)
+    return files
+
+
+def download_name(original: str, kind: FileKind) -> str:
+    """The name a file is offered under: the sender's name without any of its extensions, and the extension of
+    what the content is, so «report.pdf.html» or «budget.pdf.cmd» reach the reader as a PDF named as one."""
+    name = PurePath(original.replace("\\", "/")).name
+    stem = name.split(".", 1)[0].strip() or "vedlegg"
+    safe = "".join(ch for ch in stem if ch.isprintable() and ch not in '"/\\:*?<>|')[:100].strip() or "vedlegg"
+    return f"{safe}.{kind.extension}"

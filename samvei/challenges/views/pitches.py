@@ -204,6 +204,7 @@ def _download(attachment: ChallengeAttachment | PitchAttachment) -> FileResponse
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
     response["Content-Type"] = attachment.content_type
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -123,3 +123,31 @@ def test_an_archive_with_too_many_members_is_refused():
         validate_attachment(SimpleUploadedFile("mange.odt", _zip(entries)))
 
     assert refused.value.code == "unsafe_archive"
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("report.pdf.html", "report.pdf"),
+        ("budget.pdf.cmd", "budget.pdf"),
+        ("..\\..\\windows\\tilbud.hta", "tilbud.pdf"),
+        ("../../etc/passwd", "passwd.pdf"),
+        ('navn"med;rart.pdf', "navnmed;rart.pdf"),
+        ("", "vedlegg.pdf"),
+        (".pdf", "vedlegg.pdf"),
+        ("Søknad om tilskudd.pdf", "Søknad om tilskudd.pdf"),
+    ],
+)
+def test_the_download_name_keeps_the_senders_name_and_the_detected_extension(original, expected):
+    from samvei.core.attachments import PDF, download_name
+
+    assert download_name(original, PDF) == expected
+
+
+def test_more_files_than_allowed_are_refused_as_a_whole():
+    from samvei.core.attachments import MAX_ATTACHMENTS, validate_attachments
+
+    with pytest.raises(ValidationError) as refused:
+        validate_attachments([SimpleUploadedFile(f"{n}.pdf", PDF_BYTES) for n in range(MAX_ATTACHMENTS + 1)])
+
+    assert refused.value.error_list[0].code == "too_many_files"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from samvei.accounts.tests.factories import UserFactory
 from samvei.challenges.models import Pitch, PitchEvent
 from samvei.challenges.selectors import recipients_for
-from samvei.challenges.services import pitch_submit
+from samvei.challenges.services import pitch_submit, pitches_deliver_waiting
 from samvei.organisations.models import Claim, Organisation
 from samvei.organisations.services import claim_decide, claim_submit
 from samvei.organisations.tests.factories import ContactPointFactory, MembershipFactory, OrganisationFactory
@@ -102,6 +102,7 @@ def test_the_new_member_sees_the_idea_that_waited_for_them(client, entrepreneur,
     pitch = pitch_submit(sender=enterprise, actor=entrepreneur, data=IDEA, uploads=[], receiver=bergen)
     Pitch.objects.filter(pk=pitch.pk).update(created_at=pitch.created_at.replace(year=pitch.created_at.year - 1))
     member = MembershipFactory(organisation=bergen).user
+    pitches_deliver_waiting(receiver_id=bergen.pk)  # what joining does, as the test above shows
     client.force_login(member)
 
     inbox = client.get(reverse("challenges:pitch-inbox"))

@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samvei.accounts.models import User
+from samvei.core.forms import checkboxes
 from samvei.core.widgets import HtmlDateInput
-from samvei.geography.forms import county_choices
-from samvei.organisations.forms import checkboxes, municipality_choices
+from samvei.geography.forms import county_choices, municipality_choices
 from samvei.organisations.models import ContactPoint, Organisation
 from samvei.organisations.selectors import pitching_organisations_of
 from samvei.taxonomy.forms import target_group_choices, welfare_area_choices

@@ -3,13 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr
 
-from samvei.geography.forms import county_choices
-from samvei.geography.models import County, Municipality
+from samvei.core.forms import checkboxes
+from samvei.geography.forms import MunicipalitiesField, county_choices, municipality_choices, municipality_to_choose
+from samvei.geography.models import County
 from samvei.taxonomy.forms import target_group_choices, welfare_area_choices
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
@@ -21,25 +20,6 @@ REGISTRABLE_KINDS = [
     (Organisation.Kind.BUSINESS, Organisation.Kind.BUSINESS.label),
     (Organisation.Kind.STATE_AGENCY, Organisation.Kind.STATE_AGENCY.label),
 ]
-
-
-def _municipalities(empty: str) -> list[tuple[str, str]]:
-    return [("", empty), *list(Municipality.objects.order_by("name").values_list("number", "name"))]
-
-
-def municipality_choices() -> list[tuple[str, str]]:
-    return _municipalities(str(_("All municipalities")))
-
-
-def municipality_to_choose() -> list[tuple[str, str]]:
-    return _municipalities(str(_("Choose a municipality")))
-
-
-def checkboxes(*, label: str | Promise, queryset: QuerySet[Any], key: str) -> forms.ModelMultipleChoiceField[Any]:
-    """Optional multiple choice shown as checkboxes, submitted as stable codes rather than database ids."""
-    return forms.ModelMultipleChoiceField(
-        label=label, queryset=queryset, required=False, widget=forms.CheckboxSelectMultiple, to_field_name=key
-    )
 
 
 class OrganisationFilterForm(forms.Form):
@@ -78,14 +58,7 @@ class OrganisationProfileForm(forms.ModelForm[Organisation]):
     welfare_areas = checkboxes(label=_("Welfare areas"), queryset=WelfareArea.objects.all(), key="code")
     target_groups = checkboxes(label=_("Target groups"), queryset=TargetGroup.objects.all(), key="code")
     counties = checkboxes(label=_("Operates in whole counties"), queryset=County.objects.all(), key="number")
-    municipalities = forms.ModelMultipleChoiceField(
-        label=_("Operates in municipalities"),
-        help_text=_("Hold Ctrl (Cmd on Mac) to choose more than one."),
-        queryset=Municipality.objects.order_by("name"),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        to_field_name="number",
-    )
+    municipalities = MunicipalitiesField(label=_("Operates in municipalities"))
 
     class Meta:
         model = Organisation

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samvei.challenges.models import Challenge
-from samvei.challenges.services import challenge_create, challenge_update, pitch_set_status, validate_uploads
+from samvei.challenges.services import challenge_create, challenge_update, pitch_set_status
+from samvei.core.attachments import validate_attachments
 from samvei.organisations.tests.factories import ContactPointFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,6 @@ def test_each_refused_upload_keeps_its_own_code():
     program = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf")
 
     with pytest.raises(ValidationError) as refused:
-        validate_uploads([empty, program])
+        validate_attachments([empty, program])
 
     assert [error.code for error in refused.value.error_list] == ["empty", "file_type"]

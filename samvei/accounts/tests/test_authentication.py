@@ -34,7 +34,7 @@ def test_unverified_user_cannot_sign_in(client):
 
     assert "_auth_user_id" not in client.session
     assert response.status_code == 302
-    assert "confirm-email" in response["Location"] or "bekreft" in response["Location"]
+    assert response["Location"] == reverse("account_email_verification_sent")
 
 
 def test_signup_refuses_a_weak_password_in_norwegian(client):
@@ -55,7 +55,8 @@ def test_repeated_failed_logins_are_rate_limited(client):
     response = client.post(reverse("account_login"), {"login": "kari@example.org", "password": PASSWORD})
 
     assert "_auth_user_id" not in client.session
-    assert response.status_code in {200, 429}
+    assert response.status_code == 200
+    assert "for mange ganger uten å lykkes" in response.text
 
 
 def test_correct_password_signs_in_before_the_limit(client):

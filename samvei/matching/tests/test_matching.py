@@ -122,7 +122,9 @@ def test_organisations_for_a_challenge_put_the_fitting_one_first_with_reasons_in
 def test_an_organisation_without_description_still_gets_an_answer(matched):
     _challenge, _visitors, silent = matched
 
-    assert isinstance(challenges_for_organisation(organisation=silent, limit=5), list)
+    matches = challenges_for_organisation(organisation=silent, limit=5)
+
+    assert [m.obj.title for m in matches] == ["Ensomhet på sykehjem"]
 
 
 def test_the_match_command_prints_ranked_json(matched):

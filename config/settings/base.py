@@ -134,6 +134,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Our adapter names the site «Samvei» in its e-mails and links them to the one site address (samvei.core.mail).
 ACCOUNT_ADAPTER = "samvei.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
+    "login": "samvei.accounts.account_forms.LoginForm",
     "signup": "samvei.accounts.account_forms.SignupForm",
     "change_password": "samvei.accounts.account_forms.ChangePasswordForm",
     "reset_password_from_key": "samvei.accounts.account_forms.ResetPasswordKeyForm",

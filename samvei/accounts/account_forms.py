@@ -19,6 +19,12 @@ def _relabel(form: forms.Form, name: str, label: StrPromise) -> None:
         field.widget.attrs["placeholder"] = label
 
 
+class LoginForm(allauth_forms.LoginForm):  # type: ignore[misc]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _relabel(self, "login", _("E-mail address"))
+
+
 class SignupForm(allauth_forms.SignupForm):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

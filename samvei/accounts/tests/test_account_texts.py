@@ -119,3 +119,11 @@ def test_the_password_reset_e_mail_is_plain_norwegian(client):
     assert message.subject == "[Samvei] Lag et nytt passord"
     assert "Noen har bedt om et nytt passord til kontoen din på Samvei." in message.body
     assert message.body.splitlines()[0] == "Hei fra Samvei!"
+
+
+def test_the_sign_in_form_asks_for_the_e_mail_address_as_sign_up_does(client):
+    from django.urls import reverse
+
+    page = client.get(reverse("account_login")).content.decode()
+
+    assert '<label class="ds-label" for="id_login">E-postadresse</label>' in page

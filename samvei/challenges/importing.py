@@ -4,7 +4,6 @@ never stops the import or leaves anything behind."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, BinaryIO
@@ -14,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samvei.organisations.import_rows import RowRejected
-from samvei.organisations.importing import ImportReport, Rejection
+from samvei.core.importing import ImportReport, Rejection, RowRejected, read_records
+from samvei.core.validation import is_storable_text, printable
 from samvei.organisations.models import Organisation
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
@@ -57,7 +56,7 @@ def _text(record: dict[str, Any], key: str, *, required: bool) -> str:
         if required:
             raise RowRejected(_("%(field)s is missing") % {"field": key})
         return ""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not is_storable_text(value):
         raise RowRejected(_("%(field)s must be text") % {"field": key})
     if key in TEXT_LIMITS and len(value) > TEXT_LIMITS[key]:
         raise RowRejected(
@@ -70,7 +69,7 @@ def _terms(record: dict[str, Any], key: str, known: dict[str, Any]) -> list[Any]
     codes = record.get(key) or []
     if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
         raise RowRejected(_("%(field)s must be a list of codes") % {"field": key})
-    unknown = [code for code in codes if code not in known]
+    unknown = [printable(code) for code in codes if code not in known]
     if unknown:
         raise RowRejected(_("unknown %(field)s: %(codes)s") % {"field": key, "codes": ", ".join(unknown)})
     return [known[code] for code in codes]
@@ -82,9 +81,9 @@ def _deadline(value: object) -> date | None:
     try:
         deadline = date.fromisoformat(str(value))
     except ValueError:
-        raise RowRejected(_("deadline %(value)s is not a date (YYYY-MM-DD)") % {"value": value}) from None
+        raise RowRejected(_("deadline %(value)s is not a date (YYYY-MM-DD)") % {"value": printable(value)}) from None
     if deadline < timezone.localdate():
-        raise RowRejected(_("deadline %(value)s is in the past") % {"value": value})
+        raise RowRejected(_("deadline %(value)s is in the past") % {"value": printable(value)})
     return deadline
 
 
@@ -94,7 +93,7 @@ def row_from_record(record: object, *, references: References) -> ChallengeRow:
     municipality = _text(record, "municipality", required=True)
     owner = references.owners.get(municipality)
     if owner is None:
-        raise RowRejected(_("unknown municipality %(number)s") % {"number": municipality})
+        raise RowRejected(_("unknown municipality %(number)s") % {"number": printable(municipality)})
     return ChallengeRow(
         ref=_text(record, "ref", required=True),
         owner=owner,
@@ -137,25 +136,20 @@ def _write(row: ChallengeRow, report: ImportReport) -> None:
 
 
 def challenges_import(*, stream: BinaryIO) -> ImportReport:
-    """New challenges are published at once: the file stands for the public body's own decision to publish."""
+    """New challenges are published at once: the file stands for the public body's own decision to publish.
+    Read as every import reads (JSON Lines or an array, plain or gzip), so a broken or hostile line is one
+    rejection and the lines after it are still imported."""
     references = References.load()
-    report = ImportReport()
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
+    input_format, records = read_records(stream=stream)
+    report = ImportReport(format=input_format)
+    for item in records:
+        if isinstance(item, Rejection):
+            report.reject(item)
             continue
         try:
-            record = json.loads(raw)
-            _write(row_from_record(record, references=references), report)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            report.reject(
-                Rejection(
-                    position=number,
-                    reason=_("broken JSON: %(error)s")
-                    % {"error": error.msg if isinstance(error, json.JSONDecodeError) else error.reason},
-                )
-            )
+            _write(row_from_record(item.value, references=references), report)
         except RowRejected as error:
-            report.reject(Rejection(position=number, reason=error.reason))
+            report.reject(Rejection(position=item.position, reason=error.reason))
         except ValidationError as error:
-            report.reject(Rejection(position=number, reason="; ".join(error.messages)))
+            report.reject(Rejection(position=item.position, reason=printable("; ".join(error.messages), limit=500)))
     return report

@@ -37,3 +37,21 @@ def parse_id(value: object) -> int | None:
         return None
     number = int(text)
     return number if 0 < number <= MAX_DATABASE_ID else None
+
+
+def is_storable_text(value: str) -> bool:
+    """Text every database column accepts: JSON can carry lone surrogates and NUL characters, which SQLite
+    stores and PostgreSQL refuses, so both are refused before either sees them."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(value: object, *, limit: int = 40) -> str:
+    """A refused value as a message may show it: short, and encodable by any terminal or file."""
+    text = str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"

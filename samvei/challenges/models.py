@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samvei.core.models import TimeStampedModel
+from samvei.core.models import PublishableQuerySet, TimeStampedModel, is_published
 from samvei.geography.models import Municipality
 from samvei.organisations.models import ContactPoint, Organisation
 from samvei.taxonomy.models import TargetGroup, WelfareArea
@@ -80,6 +80,8 @@ class Challenge(TimeStampedModel):
     )
     search_text = models.TextField(editable=False, default="")
 
+    objects = PublishableQuerySet["Challenge"].as_manager()
+
     class Meta:
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("challenge")
@@ -109,7 +111,7 @@ class Challenge(TimeStampedModel):
 
     @property
     def is_public(self) -> bool:
-        return self.status in self.PUBLIC_STATUSES
+        return is_published(self)
 
     @property
     def deadline_passed(self) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from samvei.accounts.models import User
+from samvei.core.models import published
 from samvei.organisations.models import ContactPoint, Organisation
 from samvei.organisations.notifications import member_addresses
 
@@ -36,8 +37,9 @@ class ChallengeFilters:
 
 
 def challenge_list(*, filters: ChallengeFilters) -> QuerySet[Challenge]:
-    """Public challenges only: drafts and withdrawn challenges are never listed."""
-    challenges = Challenge.objects.filter(status__in=Challenge.PUBLIC_STATUSES)
+    """Published challenges only (drafts and withdrawn challenges are never listed): real ones first, then the
+    fictional examples, each newest first, so an example never pushes a real need down the list."""
+    challenges = published(Challenge.objects.all())
     if filters.status:
         challenges = challenges.filter(status=filters.status)
     if filters.county:
@@ -58,7 +60,7 @@ def challenge_list(*, filters: ChallengeFilters) -> QuerySet[Challenge]:
         Challenge.objects.filter(pk__in=challenges.values("pk"))
         .select_related("owner", "municipality__county")
         .prefetch_related("welfare_areas", "target_groups")
-        .order_by("-published_at", "-pk")
+        .order_by("is_example", "-published_at", "-pk")
     )
 
 

@@ -9,19 +9,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samvei.core.models import Source, TimeStampedModel
+from samvei.core.models import PublishableQuerySet, Source, TimeStampedModel
 from samvei.geography.models import Municipality
 from samvei.organisations.models import Organisation, alias_lines
 from samvei.taxonomy.models import WelfareArea
 
 
 class Publishable(TimeStampedModel):
+    """Editorial content: a draft until an editor publishes it; `objects.published()` is what the public sees."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
+    PUBLIC_STATUSES = (Status.PUBLISHED,)
+
     slug = models.SlugField(_("address name"), max_length=120, unique=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True

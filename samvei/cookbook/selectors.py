@@ -17,45 +17,62 @@ from .models import (
     FundingFollow,
     FundingScheme,
     Myth,
-    Publishable,
     Recipe,
     Revision,
 )
 
-PUBLISHED = Publishable.Status.PUBLISHED
-
 
 def recipes_published() -> QuerySet[Recipe]:
-    return Recipe.objects.filter(status=PUBLISHED)
+    return Recipe.objects.published()
 
 
 def recipe_get(*, slug: str) -> Recipe:
     return (
-        Recipe.objects.filter(status=PUBLISHED)
+        Recipe.objects.published()
         .prefetch_related("steps__checklist", "cases", "funding_schemes", "sources")
         .get(slug=slug)
     )
 
 
 def myths_published() -> QuerySet[Myth]:
-    return Myth.objects.filter(status=PUBLISHED).select_related("source")
+    return Myth.objects.published().select_related("source")
+
+
+def case_get(*, slug: str) -> Case:
+    """Raises Case.DoesNotExist, also for a draft."""
+    return (
+        Case.objects.published()
+        .select_related("enterprise")
+        .prefetch_related("effects", "sources", "municipalities")
+        .get(slug=slug)
+    )
+
+
+def funding_get(*, slug: str) -> FundingScheme:
+    """Raises FundingScheme.DoesNotExist, also for a draft."""
+    return FundingScheme.objects.published().select_related("source").get(slug=slug)
+
+
+def post_get(*, slug: str) -> BlogPost:
+    """Raises BlogPost.DoesNotExist, also for a draft or a post without a publication time."""
+    return BlogPost.objects.published().get(slug=slug)
 
 
 def cases_published(*, welfare_area: str | None = None, q: str = "") -> QuerySet[Case]:
-    cases = Case.objects.filter(status=PUBLISHED)
+    cases = Case.objects.published()
     if welfare_area:
         cases = cases.filter(welfare_areas__code=welfare_area)
     for word in q.split():
         cases = cases.filter(
             Q(title_nb__icontains=word) | Q(summary_nb__icontains=word) | Q(organisations__icontains=word)
         )
-    return cases.distinct().prefetch_related("effects", "sources")
+    return cases.distinct().select_related("enterprise").prefetch_related("effects", "sources")
 
 
 def funding_published(
     *, applicant_kind: str | None = None, welfare_area: str | None = None, q: str = ""
 ) -> list[FundingScheme]:
-    schemes = FundingScheme.objects.filter(status=PUBLISHED)
+    schemes = FundingScheme.objects.published()
     if welfare_area:
         schemes = schemes.filter(Q(welfare_areas__code=welfare_area) | Q(welfare_areas__isnull=True))
     for word in q.split():
@@ -68,7 +85,7 @@ def funding_published(
 
 
 def posts_published(*, tag: str | None = None) -> list[BlogPost]:
-    posts = list(BlogPost.objects.filter(status=PUBLISHED, published_at__isnull=False))
+    posts = list(BlogPost.objects.published())
     return [post for post in posts if not tag or tag in post.tags]
 
 

@@ -14,17 +14,21 @@ from django.views.decorators.http import require_POST
 
 from samvei.accounts.request import authenticated_user
 from samvei.core.markdown import render_markdown
+from samvei.core.view_helpers import page_of, query_without_page
 from samvei.organisations.selectors import organisations_of
 
 from . import permissions
 from .forms import CaseFilterForm, CommentForm, FundingFilterForm, OrganisationChoiceForm
-from .models import BlogPost, Case, Comment, FundingScheme, Publishable, Recipe
+from .models import BlogPost, Case, Comment, FundingScheme, Recipe
 from .selectors import (
     approved_comments,
+    case_get,
     cases_published,
+    funding_get,
     funding_published,
     moderation_queue,
     myths_published,
+    post_get,
     posts_published,
     recipe_get,
     recipes_published,
@@ -96,17 +100,18 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseFilterForm(request.GET)
     cases = cases_published(**form.cleaned_data) if form.is_valid() else cases_published()
     return render(
-        request, "cookbook/case_list.html", {"form": form, "cases": cases}, status=200 if form.is_valid() else 400
+        request,
+        "cookbook/case_list.html",
+        {"form": form, "page": page_of(cases, request), "query": query_without_page(request)},
+        status=200 if form.is_valid() else 400,
     )
 
 
 def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    case = get_object_or_404(
-        Case.objects.filter(status=Publishable.Status.PUBLISHED).prefetch_related(
-            "effects", "sources", "municipalities"
-        ),
-        slug=slug,
-    )
+    try:
+        case = case_get(slug=slug)
+    except Case.DoesNotExist as error:
+        raise Http404(_("There is no such case.")) from error
     return render(request, "cookbook/case_detail.html", {"case": case})
 
 
@@ -116,13 +121,20 @@ def funding_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cookbook/funding_list.html",
-        {"form": form, "schemes": schemes},
+        {"form": form, "page": page_of(schemes, request), "query": query_without_page(request)},
         status=200 if form.is_valid() else 400,
     )
 
 
+def _scheme_or_404(slug: str) -> FundingScheme:
+    try:
+        return funding_get(slug=slug)
+    except FundingScheme.DoesNotExist as error:
+        raise Http404(_("There is no such funding scheme.")) from error
+
+
 def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    scheme = get_object_or_404(FundingScheme.objects.filter(status=Publishable.Status.PUBLISHED), slug=slug)
+    scheme = _scheme_or_404(slug)
     choice = _organisation_choice(request)
     return render(request, "cookbook/funding_detail.html", {"scheme": scheme, "choice": choice})
 
@@ -130,7 +142,7 @@ def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def funding_follow_view(request: HttpRequest, slug: str) -> HttpResponse:
-    scheme = get_object_or_404(FundingScheme.objects.filter(status=Publishable.Status.PUBLISHED), slug=slug)
+    scheme = _scheme_or_404(slug)
     choice = _organisation_choice(request)
     if choice is None or not choice.is_valid():
         raise PermissionDenied
@@ -149,11 +161,18 @@ def funding_follow_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 def post_list(request: HttpRequest) -> HttpResponse:
     tag = request.GET.get("tag") or None
-    return render(request, "cookbook/post_list.html", {"posts": posts_published(tag=tag), "tag": tag})
+    return render(
+        request,
+        "cookbook/post_list.html",
+        {"page": page_of(posts_published(tag=tag), request), "query": query_without_page(request), "tag": tag},
+    )
 
 
 def post_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    post = get_object_or_404(BlogPost.objects.filter(status=Publishable.Status.PUBLISHED), slug=slug)
+    try:
+        post = post_get(slug=slug)
+    except BlogPost.DoesNotExist as error:
+        raise Http404(_("There is no such blog post.")) from error
     form = CommentForm(request.POST or None)
     if request.method == "POST":
         if not permissions.can_comment(user=request.user):

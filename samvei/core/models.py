@@ -1,7 +1,16 @@
 from __future__ import annotations
 
+from typing import Self, TypeVar
+
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+_M = TypeVar("_M", bound=models.Model)
+
+# The status a model's rows are public in when the model names no `PUBLIC_STATUSES` of its own.
+DEFAULT_PUBLIC_STATUSES: tuple[str, ...] = ("published",)
 
 
 class TimeStampedModel(models.Model):
@@ -30,3 +39,45 @@ class Source(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+def _public_statuses(model: type[models.Model]) -> tuple[str, ...]:
+    return tuple(getattr(model, "PUBLIC_STATUSES", DEFAULT_PUBLIC_STATUSES))
+
+
+def _records_publication(model: type[models.Model]) -> bool:
+    try:
+        model._meta.get_field("published_at")
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def published_filter(model: type[models.Model]) -> models.Q:
+    """The one rule for what the public may see of a model with a publication state: its `status` is one of
+    the model's `PUBLIC_STATUSES` («published» unless it says otherwise) and, where the model records when it
+    was published, that moment is set. Search, lists, detail pages, feeds and the API all ask this rule."""
+    rule = models.Q(status__in=_public_statuses(model))
+    if _records_publication(model):
+        rule &= models.Q(published_at__isnull=False)
+    return rule
+
+
+def is_published(obj: models.Model) -> bool:
+    """The same rule for one object already loaded, so a page can decide without asking the database."""
+    model = type(obj)
+    if getattr(obj, "status", None) not in _public_statuses(model):
+        return False
+    return not _records_publication(model) or getattr(obj, "published_at", None) is not None
+
+
+def published(queryset: QuerySet[_M]) -> QuerySet[_M]:
+    """The rule applied to any queryset, for models whose manager is not a `PublishableQuerySet`."""
+    return queryset.filter(published_filter(queryset.model))
+
+
+class PublishableQuerySet(QuerySet[_M]):
+    """The manager of every model with a publication state: `Model.objects.published()`."""
+
+    def published(self) -> Self:
+        return self.filter(published_filter(self.model))

@@ -28,7 +28,7 @@ KINDS = ("organisation", "challenge")
 GENERATION_KEY = "matching:index-generation"
 LATE_COMMIT_MARGIN = timedelta(seconds=60)
 COLUMNS = ("object_id", "active", "welfare_areas", "target_groups", "municipalities", "counties", "national",
-           "terms", "model_name", "vector", "updated_at")  # fmt: skip
+           "is_example", "terms", "model_name", "vector", "updated_at")  # fmt: skip
 
 
 @dataclass
@@ -44,7 +44,10 @@ _loaded: dict[str, _Loaded] = {}
 
 
 def _apply(loaded: _Loaded, rows: Iterable[tuple[Any, ...]], model_name: str) -> None:
-    for object_id, active, areas, groups, municipalities, counties, national, terms, model, vector, updated in rows:
+    for row in rows:
+        object_id, active, areas, groups, municipalities, counties, national, example, terms, model, vector, updated = (
+            row
+        )
         if loaded.versions.get(object_id) == updated:
             continue
         loaded.versions[object_id] = updated
@@ -59,6 +62,7 @@ def _apply(loaded: _Loaded, rows: Iterable[tuple[Any, ...]], model_name: str) ->
             municipalities=str(municipalities).split(),
             counties=str(counties).split(),
             national=bool(national),
+            is_example=bool(example),
             vector=from_bytes(bytes(vector)) if vector is not None and model == model_name else None,
         )
 

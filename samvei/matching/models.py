@@ -43,6 +43,7 @@ class MatchProfile(models.Model):
     municipalities = models.TextField(blank=True)
     counties = models.TextField(blank=True)
     national = models.BooleanField(default=False)
+    is_example = models.BooleanField(default=False)
     terms = models.TextField(blank=True)
     text_hash = models.CharField(max_length=64, blank=True)
     model_name = models.CharField(max_length=100, blank=True)

@@ -49,6 +49,7 @@ def organisation_profile(organisation: Organisation) -> Profile:
         municipalities=frozenset(municipalities),
         counties=frozenset(counties),
         national=organisation.national,
+        is_example=organisation.is_example,
     )
 
 
@@ -62,4 +63,5 @@ def challenge_profile(challenge: Challenge) -> Profile:
         target_groups=_codes(challenge, "target_groups", text, inferred_target_groups),
         municipalities=frozenset({municipality.number}) if municipality else frozenset(),
         counties=frozenset({municipality.county.number}) if municipality else frozenset(),
+        is_example=challenge.is_example,
     )

@@ -14,12 +14,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.utils.translation import gettext as _
 
 from samvei.search.text import stemmed_text
 
 from .concepts import Concepts
 from .embeddings import Vectors
+from .reasons import Names, reasons_for
+
+__all__ = ["CandidateIndex", "Names", "Profile", "Scored", "bm25", "rank", "rank_organisations", "terms"]
 
 # Weights chosen on the development set in bench/matching (see bench/README.md for the held-out figures).
 WEIGHTS = {"semantic": 0.50, "lexical": 0.10, "areas": 0.15, "groups": 0.10, "geography": 0.20}
@@ -46,6 +48,8 @@ class Profile:
     municipalities: frozenset[str] = frozenset()
     counties: frozenset[str] = frozenset()
     national: bool = False
+    # A fictional example ranks below a real candidate with the same score.
+    is_example: bool = False
 
 
 @dataclass
@@ -55,14 +59,7 @@ class Scored:
     reasons: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Names:
-    """Display names for the codes that reasons mention."""
-
-    welfare_areas: Mapping[str, str] = field(default_factory=dict)
-    target_groups: Mapping[str, str] = field(default_factory=dict)
-    municipalities: Mapping[str, str] = field(default_factory=dict)
-    counties: Mapping[str, str] = field(default_factory=dict)
+NO_NAMES = Names()
 
 
 def terms(text: str) -> list[str]:
@@ -111,6 +108,7 @@ class CandidateIndex:
         self.has_vector = np.zeros(0, dtype=bool)
         self.vectors = np.zeros((0, dimensions), dtype=np.float32)
         self.national = np.zeros(0, dtype=bool)
+        self.example = np.zeros(0, dtype=bool)
         self.areas, self.groups, self.county_columns = _Columns(), _Columns(), _Columns()
         self.municipalities: list[tuple[str, ...]] = []
         self.terms: list[tuple[str, ...]] = []
@@ -135,6 +133,7 @@ class CandidateIndex:
                 municipalities=profile.municipalities,
                 counties=profile.counties,
                 national=profile.national,
+                is_example=profile.is_example,
                 vector=vectors[position] if vectors is not None and len(vectors) else None,
             )
         return index
@@ -144,6 +143,7 @@ class CandidateIndex:
         self.alive = np.concatenate([self.alive, np.zeros(extra, dtype=bool)])
         self.has_vector = np.concatenate([self.has_vector, np.zeros(extra, dtype=bool)])
         self.national = np.concatenate([self.national, np.zeros(extra, dtype=bool)])
+        self.example = np.concatenate([self.example, np.zeros(extra, dtype=bool)])
         self.vectors = np.vstack([self.vectors, np.zeros((extra, self.dimensions), dtype=np.float32)])
         self._concept_profiles = np.vstack(
             [self._concept_profiles, np.zeros((extra, len(self.concepts.keys)), dtype=np.float32)]
@@ -164,6 +164,7 @@ class CandidateIndex:
         counties: Iterable[str],
         national: bool,
         vector: Vectors | None,
+        is_example: bool = False,
     ) -> None:
         row = self.rows.get(key)
         if row is None:
@@ -179,6 +180,7 @@ class CandidateIndex:
         self.vectors[row] = vector if self.has_vector[row] else 0
         self._concepts_pending.add(row)
         self.national[row] = national
+        self.example[row] = is_example
         self.areas.set(row, welfare_areas)
         self.groups.set(row, target_groups)
         self.county_columns.set(row, counties)
@@ -281,7 +283,7 @@ def rank(
     *,
     query_is_place: bool,
     limit: int | None = None,
-    names: Names = Names(),
+    names: Names = NO_NAMES,
     weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Scored]:
     """The best candidates of the index for the query, best first. `query_is_place` says which side the
@@ -318,7 +320,11 @@ def rank(
         average=index.total_terms / max(len(index), 1),
     )
     scores = base[shortlist] + weights["lexical"] * _scaled(lexical)
-    order = sorted(range(len(shortlist)), key=lambda i: (-scores[i], shortlist[i]))[:limit]
+    # Best first; at the same score (as shown, to four decimals) a real candidate before a fictional example.
+    order = sorted(
+        range(len(shortlist)),
+        key=lambda i: (-round(float(scores[i]), 4), bool(index.example[shortlist[i]]), shortlist[i]),
+    )[:limit]
     concept_matrix = index.concept_matrix()
     results = []
     for position in order:
@@ -332,7 +338,7 @@ def rank(
         areas = query.welfare_areas & set(_codes_of(index.areas, row))
         groups = query.target_groups & set(_codes_of(index.groups, row))
         shared = _shared_concepts(index.concepts.keys, query_concepts * concept_matrix[row], areas, groups)
-        reasons = _reasons(
+        reasons = reasons_for(
             level, municipalities, counties, areas, groups, bool(direct[row] >= similar_cut), shared, names
         )
         results.append(Scored(key=index.keys[row], score=round(float(scores[position]), 4), reasons=reasons))
@@ -376,43 +382,9 @@ def rank_organisations(
     organisation_vectors: Vectors | None,
     *,
     concepts: Concepts | None = None,
-    names: Names = Names(),
+    names: Names = NO_NAMES,
     weights: Mapping[str, float] = WEIGHTS,
 ) -> list[Scored]:
     """Organisations for a challenge, best first."""
     index = CandidateIndex.of(organisations, organisation_vectors, concepts)
     return rank(challenge, challenge_vector, index, query_is_place=True, names=names, weights=weights)
-
-
-def _reasons(
-    reach: str, municipalities: Iterable[str], counties: Iterable[str], areas: frozenset[str], groups: frozenset[str],
-    similar: bool, concepts: list[str],
-    names: Names,
-) -> list[str]:  # fmt: skip
-    reasons = []
-    if reach == "municipality":
-        municipality = next(iter(sorted(municipalities)), "")
-        reasons.append(_("Operates in %(place)s") % {"place": names.municipalities.get(municipality, municipality)})
-    elif reach == "county":
-        county = next(iter(sorted(counties)), "")
-        reasons.append(_("Operates in %(county)s") % {"county": names.counties.get(county, county)})
-    elif reach == "national":
-        reasons.append(_("Operates nationally"))
-    if areas:
-        label = ", ".join(sorted(names.welfare_areas.get(code, code) for code in areas))
-        reasons.append(_("Same welfare area: %(areas)s") % {"areas": label})
-    if groups:
-        label = ", ".join(sorted(names.target_groups.get(code, code) for code in groups))
-        reasons.append(_("Same target group: %(groups)s") % {"groups": label})
-    if similar:
-        reasons.append(_("The descriptions are similar"))
-    if concepts:
-        label = ", ".join(sorted(_concept_name(key, names) for key in concepts))
-        reasons.append(_("Both are about: %(concepts)s") % {"concepts": label})
-    return reasons
-
-
-def _concept_name(key: str, names: Names) -> str:
-    kind, code = key.split(":", 1)
-    table = names.welfare_areas if kind == "welfare_areas" else names.target_groups
-    return table.get(code, code)

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from samvei.challenges.models import Challenge
+from samvei.core.models import published
 from samvei.organisations.models import Organisation
 
 from .embeddings import Embedder, Vectors, combined, default_embedder, from_bytes, to_bytes
@@ -39,7 +40,7 @@ def matchable_organisations() -> QuerySet[Organisation]:
 def matchable(kind: str) -> QuerySet[Organisation] | QuerySet[Challenge]:
     """What can be recommended: organisations that are not public bodies, and challenges open for pitches."""
     if kind == "challenge":
-        return Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES).select_related(
+        return published(Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES)).select_related(
             "municipality__county"
         ).prefetch_related("welfare_areas", "target_groups")  # fmt: skip
     return matchable_organisations()
@@ -127,6 +128,7 @@ def _profile_row(kind: str, profile: Profile, vector: Vectors, model_name: str) 
         municipalities=" ".join(sorted(profile.municipalities)),
         counties=" ".join(sorted(profile.counties)),
         national=profile.national,
+        is_example=profile.is_example,
         terms=" ".join(terms(profile.text)),
         text_hash=digest(profile.text),
         model_name=model_name,
@@ -134,8 +136,8 @@ def _profile_row(kind: str, profile: Profile, vector: Vectors, model_name: str) 
     )
 
 
-PROFILE_FIELDS = ["active", "welfare_areas", "target_groups", "municipalities", "counties", "national", "terms",
-                  "text_hash", "model_name", "vector"]  # fmt: skip
+PROFILE_FIELDS = ["active", "welfare_areas", "target_groups", "municipalities", "counties", "national",
+                  "is_example", "terms", "text_hash", "model_name", "vector"]  # fmt: skip
 
 
 def _values(row: MatchProfile) -> tuple[object, ...]:

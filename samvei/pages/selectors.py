@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samvei.challenges.models import Challenge
+from samvei.core.models import published
 from samvei.geography.models import County, Municipality
 from samvei.organisations.models import ContactPoint, Organisation
 
@@ -27,5 +28,5 @@ def directory_figures() -> DirectoryFigures:
             kind__in=[Organisation.Kind.SOCIAL_ENTERPRISE, Organisation.Kind.VOLUNTARY]
         ).count(),
         contact_points=ContactPoint.objects.count(),
-        open_challenges=Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES).count(),
+        open_challenges=published(Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES)).count(),
     )

@@ -9,12 +9,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samvei.challenges.models import Challenge
-from samvei.cookbook.models import BlogPost, Case, FundingScheme, Myth, Publishable, Recipe
+from samvei.cookbook.models import BlogPost, Case, FundingScheme, Myth, Recipe
+from samvei.core.models import published
 from samvei.organisations.models import Organisation, alias_lines
 
 from .registry import DocumentData, Provider, register
-
-PUBLISHED = Publishable.Status.PUBLISHED
 
 
 def _codes(obj: object) -> list[str]:
@@ -140,9 +139,7 @@ register(
         label=_("Challenges"),
         model=Challenge,
         public=lambda: (
-            Challenge.objects.filter(status__in=Challenge.PUBLIC_STATUSES)
-            .select_related("municipality__county")
-            .prefetch_related("welfare_areas")
+            published(Challenge.objects.all()).select_related("municipality__county").prefetch_related("welfare_areas")
         ),
         document=_challenge,
     )
@@ -152,23 +149,17 @@ register(
         kind="recipe",
         label=_("Recipes"),
         model=Recipe,
-        public=lambda: Recipe.objects.filter(status=PUBLISHED).prefetch_related("steps", "welfare_areas"),
+        public=lambda: Recipe.objects.published().prefetch_related("steps", "welfare_areas"),
         document=_recipe,
     )
 )
-register(
-    Provider(
-        kind="myth", label=_("Myths"), model=Myth, public=lambda: Myth.objects.filter(status=PUBLISHED), document=_myth
-    )
-)
+register(Provider(kind="myth", label=_("Myths"), model=Myth, public=lambda: Myth.objects.published(), document=_myth))
 register(
     Provider(
         kind="case",
         label=_("Cases"),
         model=Case,
-        public=lambda: Case.objects.filter(status=PUBLISHED).prefetch_related(
-            "welfare_areas", "municipalities__county"
-        ),
+        public=lambda: Case.objects.published().prefetch_related("welfare_areas", "municipalities__county"),
         document=_case,
     )
 )
@@ -177,7 +168,7 @@ register(
         kind="funding",
         label=_("Funding schemes"),
         model=FundingScheme,
-        public=lambda: FundingScheme.objects.filter(status=PUBLISHED).prefetch_related("welfare_areas"),
+        public=lambda: FundingScheme.objects.published().prefetch_related("welfare_areas"),
         document=_funding,
     )
 )
@@ -186,7 +177,7 @@ register(
         kind="post",
         label=_("Blog posts"),
         model=BlogPost,
-        public=lambda: BlogPost.objects.filter(status=PUBLISHED),
+        public=lambda: BlogPost.objects.published(),
         document=_post,
     )
 )

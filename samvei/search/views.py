@@ -3,17 +3,19 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from samvei.core.view_helpers import page_of, query_without_page
 from samvei.geography.models import County
 from samvei.taxonomy.models import WelfareArea
 
 from .forms import SearchForm
 from .registry import providers
-from .selectors import SearchResult, search
+from .selectors import MAX_RESULTS, SearchResult, search
 
 
 def search_view(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     result = SearchResult()
+    page = None
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
         result = search(
@@ -21,7 +23,9 @@ def search_view(request: HttpRequest) -> HttpResponse:
             kind=data["kind"] or None,
             welfare_area=data["welfare_area"] or None,
             county=data["county"] or None,
+            limit=MAX_RESULTS,
         )
+    page = page_of(result.hits, request)
     labels = {kind: provider.label for kind, provider in providers().items()}
     return render(
         request,
@@ -29,6 +33,8 @@ def search_view(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "result": result,
+            "page": page,
+            "query": query_without_page(request),
             "searched": form.is_valid() and bool(form.cleaned_data["q"]),
             "kind_facets": [(kind, labels.get(kind, kind), n) for kind, n in result.kinds.most_common()],
             "area_facets": [

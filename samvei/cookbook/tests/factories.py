@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from samvei.cookbook.models import BlogPost, ChecklistItem, FundingScheme, Recipe, RecipeStep
+from samvei.cookbook.models import BlogPost, Case, ChecklistItem, FundingScheme, Myth, Recipe, RecipeStep
 from samvei.core.tests.factories import SourceFactory
 
 
@@ -63,3 +63,27 @@ class BlogPostFactory(factory.django.DjangoModelFactory[BlogPost]):
     body_nb = "Hei fra **Kokebokloggen**."
     tags = ["samarbeid"]
     published_at = factory.LazyFunction(lambda: datetime.datetime(2026, 11, 1, 9, tzinfo=datetime.UTC))
+
+
+class CaseFactory(factory.django.DjangoModelFactory[Case]):
+    class Meta:
+        model = Case
+
+    slug = factory.Sequence(lambda n: f"case-{n}")
+    status = Case.Status.PUBLISHED
+    title_nb = factory.Sequence(lambda n: f"Samarbeid {n}")
+    summary_nb = "Kommunen og entreprenøren prøvde noe nytt."
+    organisations = "Eksempel kommune"
+    collaboration_form_nb = "Pilot"
+
+
+class MythFactory(factory.django.DjangoModelFactory[Myth]):
+    class Meta:
+        model = Myth
+
+    slug = factory.Sequence(lambda n: f"myte-{n}")
+    status = Myth.Status.PUBLISHED
+    claim_nb = factory.Sequence(lambda n: f"Påstand {n}")
+    fact_nb = "Regelverket sier noe annet."
+    legal_source = "Anskaffelsesforskriften"
+    source = factory.SubFactory(SourceFactory)

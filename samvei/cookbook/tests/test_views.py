@@ -114,7 +114,7 @@ def test_funding_list_filters_by_applicant_kind(client):
 
     response = client.get(reverse("cookbook:funding"), {"applicant_kind": "municipality"})
 
-    assert [s.name for s in response.context["schemes"]] == ["For kommuner"]
+    assert [s.name for s in response.context["page"].object_list] == ["For kommuner"]
 
 
 def test_funding_list_explains_an_unknown_applicant_kind(client):

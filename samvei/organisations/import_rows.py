@@ -13,11 +13,14 @@ from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from samvei.core.importing import RowRejected
 from samvei.geography.models import Municipality
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 from .models import Organisation
 from .validators import validate_org_number
+
+__all__ = ["ImportRow", "References", "RowRejected", "row_from_record"]
 
 NAME_MAX_LENGTH = 200
 WEBSITE_MAX_LENGTH = 200
@@ -35,14 +38,6 @@ KIND_BY_ORGANISATION_FORM = {
 REFERENCE_DATA_FORMS = frozenset({"KOMM", "FYLK"})
 
 _url_validator = URLValidator(schemes=["http", "https"])
-
-
-class RowRejected(Exception):
-    """Raised with the translated reason a record is not imported."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,38 +2,35 @@
 
 Reading is streamed and writing is batched, so memory stays flat from a hundred rows to Enhetsregisteret's
 million. The organisation number is the key, so importing the same file again changes nothing. Checking a row
-lives in `import_rows`; this module detects the format, reads records and writes batches."""
+lives in `import_rows`, reading records in `samvei.core.importing`; this module writes batches.
+
+An Enhetsregisteret record also fills the local register (`RegisterEntry`), even when the organisation itself
+is not changed by imports (reference data, profiles kept by their members): the register is what profiles are
+verified against, and every organisation with a number in the batch is checked again."""
 
 from __future__ import annotations
 
-import enum
-import gzip
-import io
-import json
-import zlib
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import BinaryIO
 
-import ijson
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samvei.core.derived import refresh_later
+from samvei.core.importing import MAX_STORED_REJECTIONS, ImportReport, InputFormat, Rejection, read_records
 from samvei.core.text import norwegian_slugify
 
+from .brreg import RegisterData, register_data_from_enhet
 from .import_rows import ImportRow, References, RowRejected, row_from_record
-from .models import Organisation, OrganisationEvent, organisation_search_text
+from .models import Organisation, OrganisationEvent, RegisterEntry, organisation_search_text
+from .register import REGISTER_ENTRY_FIELDS, verify_in_bulk
 from .services import free_slug
 
+__all__ = ["ImportReport", "InputFormat", "OrganisationImportReport", "organisations_import"]
+
 BATCH_SIZE = 1000
-MAX_STORED_REJECTIONS = 10_000
-GZIP_MAGIC = b"\x1f\x8b"
-UTF8_BOM = b"\xef\xbb\xbf"
-WHITESPACE = b" \t\r\n"
-READ_SIZE = 64 * 1024
-DAMAGED_GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 # Each many-to-many relation the import may own: its through model and the column naming the other side.
 RELATIONS: tuple[tuple[str, type[models.Model], str], ...] = (
@@ -43,165 +40,76 @@ RELATIONS: tuple[tuple[str, type[models.Model], str], ...] = (
 )
 
 
-class InputFormat(enum.StrEnum):
-    JSON_LINES = "jsonl"  # positions are line numbers
-    JSON_ARRAY = "array"  # positions are 1-based record numbers
-
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    position: int
-    reason: str
-
-
 @dataclass
-class ImportReport:
-    format: InputFormat = InputFormat.JSON_LINES
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-    rejected_count: int = 0
+class OrganisationImportReport(ImportReport):
+    register_entries: int = 0
 
-    def reject(self, rejection: Rejection) -> None:
-        """Keeps the first reasons and only counts the rest, so that a file of garbage cannot exhaust memory."""
-        self.rejected_count += 1
-        if len(self.rejected) < MAX_STORED_REJECTIONS:
-            self.rejected.append(rejection)
+    def summary(self) -> str:
+        line = super().summary()
+        if not self.register_entries:
+            return line
+        return _("%(summary)s; Enhetsregisteret entries stored: %(entries)d") % {
+            "summary": line,
+            "entries": self.register_entries,
+        }
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    position: int
-    value: object
-
-
-def organisations_import(*, stream: BinaryIO, batch_size: int = BATCH_SIZE) -> ImportReport:
+def organisations_import(*, stream: BinaryIO, batch_size: int = BATCH_SIZE) -> OrganisationImportReport:
     """Creates or updates an organisation per valid row, and reports every other row without storing any of it.
 
     Holds at most one batch of rows; each batch is written in its own transaction, so an import that stops
-    half-way keeps the batches before and can simply be run again."""
+    half-way keeps the batches before and can simply be run again. The rows a batch touched are handed to
+    `refresh_later`, so search and matching follow (at once inside `refresh_in_process`)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    input_format, records = _read_records(stream=stream)
-    report = ImportReport(format=input_format)
+    input_format, records = read_records(stream=stream)
+    report = OrganisationImportReport(format=input_format, max_stored=MAX_STORED_REJECTIONS)
     references = References.load()
     batch: dict[str, ImportRow] = {}  # a later row with the same organisation number replaces the earlier one
+    register: dict[str, RegisterData] = {}
     for record in records:
         if isinstance(record, Rejection):
             report.reject(record)
             continue
+        if (unit := register_data_from_enhet(record.value)) is not None:
+            register[unit.org_number] = unit
         try:
             row = row_from_record(record.value, references=references)
         except RowRejected as rejected:
             report.reject(Rejection(position=record.position, reason=rejected.reason))
-            continue
-        batch[row.org_number] = row
-        if len(batch) >= batch_size:
-            _write_batch(rows=list(batch.values()), report=report)
-            batch.clear()
-    if batch:
-        _write_batch(rows=list(batch.values()), report=report)
-    return report
-
-
-# Reading ---------------------------------------------------------------------------------------------------
-
-
-class _Unread(io.RawIOBase):
-    """A stream with the bytes read to detect its format put back in front, so that stdin works too."""
-
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
-        super().__init__()
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self._head:
-            data, self._head = self._head[: len(buffer)], self._head[len(buffer) :]
         else:
-            data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def _read_records(*, stream: BinaryIO) -> tuple[InputFormat, Iterator[Record | Rejection]]:
-    """Detects gzip by its magic bytes and an array by a leading `[`; anything else is read as JSON Lines."""
-    head = stream.read(READ_SIZE)
-    reader: io.BufferedReader | gzip.GzipFile = io.BufferedReader(_Unread(head, stream), buffer_size=READ_SIZE)
-    if head.startswith(GZIP_MAGIC):
-        reader = gzip.GzipFile(fileobj=reader, mode="rb")
-    try:
-        first, skipped_lines = _first_byte(reader)
-    except DAMAGED_GZIP_ERRORS as error:
-        return InputFormat.JSON_LINES, iter([_damaged(position=1, error=error)])
-    if first == b"[":
-        return InputFormat.JSON_ARRAY, _json_array(reader)
-    return InputFormat.JSON_LINES, _json_lines(reader, skipped_lines=skipped_lines)
-
-
-def _first_byte(reader: io.BufferedReader | gzip.GzipFile) -> tuple[bytes, int]:
-    """The first byte after a byte-order mark and whitespace, and the number of lines consumed to find it."""
-    if reader.peek(len(UTF8_BOM)).startswith(UTF8_BOM):
-        reader.read(len(UTF8_BOM))
-    skipped_lines = 0
-    while chunk := reader.peek(1):
-        if stripped := chunk.lstrip(WHITESPACE):
-            return stripped[:1], skipped_lines
-        skipped_lines += chunk.count(b"\n")
-        reader.read(len(chunk))
-    return b"", skipped_lines
-
-
-def _json_lines(reader: io.BufferedReader | gzip.GzipFile, *, skipped_lines: int) -> Iterator[Record | Rejection]:
-    line_number = skipped_lines
-    try:
-        for line_number, line in enumerate(reader, start=skipped_lines + 1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except (ValueError, RecursionError) as error:  # RecursionError: nesting deeper than Python's stack
-                yield Rejection(position=line_number, reason=_("broken JSON: %(error)s") % {"error": error})
-            else:
-                yield Record(position=line_number, value=value)
-    except DAMAGED_GZIP_ERRORS as error:
-        yield _damaged(position=line_number + 1, error=error)
-
-
-def _json_array(reader: io.BufferedReader | gzip.GzipFile) -> Iterator[Record | Rejection]:
-    position = 0
-    try:
-        for position, value in enumerate(ijson.items(reader, "item", use_float=True), start=1):
-            yield Record(position=position, value=value)
-    except (ijson.JSONError, UnicodeDecodeError) as error:
-        reason = _(
-            "broken JSON: %(error)s. The rest of the file was not read: a broken array cannot be resynchronised."
-        )
-        yield Rejection(position=position + 1, reason=reason % {"error": _first_line(error)})
-    except DAMAGED_GZIP_ERRORS as error:
-        yield _damaged(position=position + 1, error=error)
-
-
-def _damaged(*, position: int, error: BaseException) -> Rejection:
-    reason = _("the compressed file is damaged: %(error)s. The rest of the file was not read.")
-    return Rejection(position=position, reason=reason % {"error": _first_line(error)})
-
-
-def _first_line(error: BaseException) -> str:
-    """yajl's messages draw an arrow under the input on further lines; one line per rejection is enough."""
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+            batch[row.org_number] = row
+        if len(batch) >= batch_size or len(register) >= batch_size:
+            _write_batch(rows=list(batch.values()), register=list(register.values()), report=report)
+            batch.clear()
+            register.clear()
+    if batch or register:
+        _write_batch(rows=list(batch.values()), register=list(register.values()), report=report)
+    return report
 
 
 # Writing ---------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def _write_batch(*, rows: list[ImportRow], report: ImportReport) -> None:
+def _write_batch(*, rows: list[ImportRow], register: list[RegisterData], report: OrganisationImportReport) -> None:
     """One transaction and a fixed number of queries per batch, however large it is."""
+    _write_organisations(rows=rows, report=report)
+    if register:
+        now = timezone.now()
+        RegisterEntry.objects.bulk_create(
+            [unit.entry(source=RegisterEntry.Source.BULK_FILE, fetched_at=now) for unit in register],
+            update_conflicts=True,
+            unique_fields=["org_number"],
+            update_fields=list(REGISTER_ENTRY_FIELDS),
+        )
+        report.register_entries += len(register)
+    verify_in_bulk(org_numbers={row.org_number for row in rows} | {unit.org_number for unit in register})
+
+
+def _write_organisations(*, rows: list[ImportRow], report: OrganisationImportReport) -> None:
+    if not rows:
+        return
     existing = Organisation.objects.in_bulk([row.org_number for row in rows], field_name="org_number")
     created: list[Organisation] = []
     changed: list[Organisation] = []
@@ -246,6 +154,7 @@ def _write_batch(*, rows: list[ImportRow], report: ImportReport) -> None:
         for organisation in organisations
         if organisation.pk in new_ids or organisation.pk in updated_ids
     )
+    refresh_later(Organisation, new_ids | updated_ids)  # bulk writes bypass the safety-net signals
     report.created += len(new_ids)
     report.updated += len(updated_ids)
     report.unchanged += len(rows) - len(new_ids) - len(updated_ids)

@@ -12,6 +12,10 @@ from samvei.core.models import Source, TimeStampedModel
 from samvei.geography.models import County, Municipality
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
+# Defined beside this module to keep it short; imported here, where Django finds models and callers look.
+from .register_models import RegisterEntry as RegisterEntry
+from .register_models import VerificationReason as VerificationReason
+from .register_models import VerificationStatus as VerificationStatus
 from .validators import validate_org_number
 
 
@@ -96,6 +100,18 @@ class Organisation(TimeStampedModel):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source"))
     source_urls = models.TextField(_("source addresses"), blank=True, help_text=_("One address per line."))
     search_text = models.TextField(editable=False, default="")
+    # How the profile compares with Enhetsregisteret (register.py decides; events keep the history).
+    verification_status = models.CharField(
+        _("verification"), max_length=20, choices=VerificationStatus.choices, default=VerificationStatus.UNVERIFIED
+    )
+    verification_reason = models.CharField(
+        _("reason"), max_length=20, choices=VerificationReason.choices, blank=True, default=""
+    )
+    verification_checked_at = models.DateTimeField(_("verification decided"), null=True, blank=True)
+    verification_checked_by = models.ForeignKey(  # empty when the register decided, not a person
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verification_note = models.TextField(_("note on the verification"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -111,7 +127,10 @@ class Organisation(TimeStampedModel):
                 name="organisations_county_kind_has_county",
             ),
         ]
-        indexes = [models.Index(fields=["kind"], name="organisations_kind_idx")]
+        indexes = [
+            models.Index(fields=["kind"], name="organisations_kind_idx"),
+            models.Index(fields=["verification_status"], name="organisations_verification_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -138,6 +157,10 @@ class Organisation(TimeStampedModel):
             return str(OrganisationForm(self.organisation_form).label)
         except ValueError:
             return self.organisation_form
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification_status != VerificationStatus.UNVERIFIED
 
     @property
     def alias_list(self) -> list[str]:
@@ -328,6 +351,9 @@ class OrganisationEvent(models.Model):
         CONTACT_POINT_SAVED = "contact_point_saved", _("Contact point saved")
         CONTACT_POINT_CONFIRMED = "contact_point_confirmed", _("Contact point confirmed")
         CONTACT_POINT_DELETED = "contact_point_deleted", _("Contact point deleted")
+        VERIFIED = "verified", _("Verified against Enhetsregisteret")
+        UNVERIFIED = "unverified", _("Marked unverified")
+        STAFF_CONFIRMED = "staff_confirmed", _("Confirmed by Samvei staff")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=30, choices=Kind.choices)

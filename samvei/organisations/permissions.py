@@ -54,5 +54,10 @@ def can_review_claims(*, user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_staff)
 
 
+def can_confirm_verification(*, user: AnyUser) -> bool:
+    """Only platform staff vouch for a profile the register cannot verify; members cannot vouch for themselves."""
+    return bool(user.is_authenticated and user.is_staff)
+
+
 def can_register_organisation(*, user: AnyUser) -> bool:
     return bool(user.is_authenticated)

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from samvei.accounts.models import User
 from samvei.geography.models import Municipality
 
-from .models import Claim, ContactPoint, Invitation, Membership, Organisation
+from .models import Claim, ContactPoint, Invitation, Membership, Organisation, RegisterEntry, VerificationStatus
 
 
 @dataclass(frozen=True)
@@ -112,3 +112,16 @@ def open_invitations(*, organisation: Organisation) -> QuerySet[Invitation]:
 
 def pending_claims() -> QuerySet[Claim]:
     return Claim.objects.filter(status=Claim.Status.PENDING).select_related("organisation", "user")
+
+
+def unverified_organisations() -> QuerySet[Organisation]:
+    """Profiles staff may confirm, newest first. Left out: reference data (municipalities, counties, bodies from a
+    sourced file), which its source vouches for, and the fictional examples."""
+    registered = RegisterEntry.objects.filter(org_number=OuterRef("org_number"))
+    return (
+        Organisation.objects.filter(verification_status=VerificationStatus.UNVERIFIED, is_example=False)
+        .exclude(kind__in=(Organisation.Kind.MUNICIPALITY, Organisation.Kind.COUNTY))
+        .filter(source__isnull=True)
+        .annotate(registered_name=Subquery(registered.values("name")[:1]))
+        .order_by("-created_at", "-pk")
+    )

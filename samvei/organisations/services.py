@@ -25,7 +25,10 @@ from .models import (
     Membership,
     Organisation,
     OrganisationEvent,
+    VerificationReason,
+    VerificationStatus,
 )
+from .register import VERIFICATION_FIELDS, RegisterCheck, apply_check, refusal, register_check
 
 PROFILE_FIELDS = (
     "name",
@@ -40,6 +43,9 @@ PROFILE_FIELDS = (
     "contact_phone",
 )
 PROFILE_RELATIONS = ("welfare_areas", "target_groups", "municipalities", "counties")
+# A change to any of these is a change of who the profile says it is: it is checked against the register again.
+IDENTITY_FIELDS = frozenset({"name", "org_number", "organisation_form"})
+VERIFICATION_NOTE_MAX_LENGTH = 1000
 
 
 def _event(organisation: Organisation, kind: str, actor: User | None, **detail: Any) -> None:
@@ -74,11 +80,25 @@ def organisation_register(*, user: User, kind: str, data: dict[str, Any]) -> Org
         if field in data:
             setattr(organisation, field, data[field])
     organisation.full_clean()
+    verification = apply_check(organisation, _register_check(organisation), now=timezone.now())
     organisation.save()
     _set_relations(organisation, data)
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     _event(organisation, OrganisationEvent.Kind.CREATED, user)
+    if verification is not None:
+        _event(organisation, verification, user, reason=organisation.verification_reason)
     return organisation
+
+
+def _register_check(organisation: Organisation) -> RegisterCheck:
+    """Refuses a number Enhetsregisteret has under another name, or has deleted; any other outcome is kept
+    on the profile (verified, or unverified with its reason)."""
+    check = register_check(
+        org_number=organisation.org_number, name=organisation.name, organisation_form=organisation.organisation_form
+    )
+    if organisation.org_number and (error := refusal(check, org_number=organisation.org_number)) is not None:
+        raise error
+    return check
 
 
 @transaction.atomic
@@ -87,13 +107,48 @@ def organisation_update(*, organisation: Organisation, actor: User, data: dict[s
     for field in changed:
         setattr(organisation, field, data[field])
     organisation.full_clean()
-    organisation.save()
+    verification = None
+    saved = [*changed, "updated_at"]  # only these: a stale copy must not undo a verification made meanwhile
+    if IDENTITY_FIELDS.intersection(changed):  # a staff confirmation stands until the identity changes
+        organisation.refresh_from_db(fields=list(VERIFICATION_FIELDS))
+        verification = apply_check(organisation, _register_check(organisation), now=timezone.now())
+        saved += VERIFICATION_FIELDS
+    organisation.save(update_fields=saved)
     _set_relations(organisation, data)
     if "results" in data:
         _replace_results(organisation, data["results"])
         changed.append("results")
     _event(organisation, OrganisationEvent.Kind.PROFILE_UPDATED, actor, fields=changed)
+    if verification is not None:
+        _event(organisation, verification, actor, reason=organisation.verification_reason)
     return organisation
+
+
+@transaction.atomic
+def organisation_verification_confirm(*, organisation: Organisation, actor: User, note: str = "") -> Organisation:
+    """Staff vouch for a profile the register cannot verify: a number not in our copy, a trade name, a unit
+    being wound up that still works. The confirmation stands until the name, number or form changes."""
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    note = note.strip()
+    if len(note) > VERIFICATION_NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("The note can be at most %(limit)d characters.") % {"limit": VERIFICATION_NOTE_MAX_LENGTH},
+            code="note_too_long",
+        )
+    if locked.verification_status != VerificationStatus.UNVERIFIED:
+        raise ValidationError(
+            _("%(name)s is already verified.") % {"name": locked.name},
+            code="already_verified",
+        )
+    previous_reason = locked.verification_reason
+    locked.verification_status = VerificationStatus.STAFF_CONFIRMED
+    locked.verification_reason = VerificationReason.STAFF_CONFIRMED
+    locked.verification_checked_at = timezone.now()
+    locked.verification_checked_by = actor
+    locked.verification_note = note
+    locked.save(update_fields=list(VERIFICATION_FIELDS))
+    _event(locked, OrganisationEvent.Kind.STAFF_CONFIRMED, actor, previous_reason=previous_reason, note=note)
+    return locked
 
 
 def _replace_results(organisation: Organisation, results: list[dict[str, str]]) -> None:

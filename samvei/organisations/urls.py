@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import claims, contact_points, directory, members
+from .views import claims, contact_points, directory, members, verification
 
 app_name = "organisations"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path(_("mine/"), directory.my_organisations, name="mine"),
     path(_("claims/"), claims.claim_review_list, name="claims"),
     path(_("claims/<int:claim_id>/"), claims.claim_decide_view, name="claim-decide"),
+    path(_("unverified/"), verification.unverified_list, name="unverified"),
     path(_("invitation/<str:token>/"), members.invitation_accept_view, name="invitation-accept"),
     path("<slug:slug>/", directory.organisation_detail, name="detail"),
     path(_("<slug:slug>/edit/"), directory.organisation_edit, name="edit"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path(_("<slug:slug>/members/remove/"), members.member_remove, name="member-remove"),
     path(_("<slug:slug>/members/role/"), members.member_role, name="member-role"),
     path(_("<slug:slug>/claim/"), claims.claim_create, name="claim"),
+    path(_("<slug:slug>/verification/confirm/"), verification.verification_confirm, name="verification-confirm"),
     path(_("<slug:slug>/contact-points/"), contact_points.contact_point_manage, name="contact-points"),
     path(_("<slug:slug>/contact-points/new/"), contact_points.contact_point_edit, name="contact-point-new"),
     path(

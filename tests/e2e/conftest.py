@@ -26,6 +26,30 @@ NODE_MODULES = Path(settings.BASE_DIR) / "frontend" / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PHONE = {"width": 320, "height": 640}
+# Chromium's own link colours: what a link shows when no style of ours reaches it.
+BROWSER_LINK_COLOURS = {"rgb(0, 0, 238)", "rgb(85, 26, 139)"}
+
+# Null when the page fits `limit` CSS pixels; otherwise its width and the innermost elements that stick out
+# (elements inside a box that scrolls or clips do not widen the page, so they are left out).
+TOO_WIDE = """limit => {
+  const width = document.documentElement.scrollWidth;
+  if (width <= limit) return null;
+  const contained = e => {
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const wide = [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > limit + 1 && !contained(e));
+  const innermost = wide.filter(e => !wide.some(other => other !== e && e.contains(other)));
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('');
+  // Absolutely positioned elements can escape a scrolling box: name those when nothing else sticks out.
+  const shown = innermost.length ? innermost : [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > limit + 1);
+  return {width, elements: shown.slice(0, 5).map(e => `${name(e)} «${e.textContent.trim().slice(0, 40)}»`)};
+}"""
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +75,52 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
     ]
+
+
+def too_wide(page: Page, *, limit: int) -> dict[str, object] | None:
+    return page.evaluate(TOO_WIDE, limit)  # type: ignore[no-any-return]
+
+
+# For each link: what decides its colour (the chain of tags, classes and styling attributes up to <body>), its
+# colour as scripts see it, and its start tag.
+LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => {
+  const chain = [];
+  for (let e = a; e && e !== document.body; e = e.parentElement) {
+    chain.push([e.tagName, e.className, e.dataset.color, e.dataset.variant, e.getAttribute('aria-current')].join('|'));
+  }
+  return [chain.join(' < '), getComputedStyle(a).color, a.outerHTML.slice(0, 100)];
+})"""
+
+
+def links_in_browser_colours(page: Page, *, checked: set[str]) -> list[str]:
+    """Links that show the browser's default blue or visited purple. Scripts are never told the :visited
+    colour (for privacy), so DevTools forces the state and reads the style, once per kind of link: `checked`
+    holds the kinds already seen on earlier pages."""
+    found = []
+    unseen = []
+    for index, (kind, colour, html) in enumerate(page.evaluate(LINKS)):
+        if colour in BROWSER_LINK_COLOURS:
+            found.append(f"{html} ({colour})")
+        if kind not in checked:
+            checked.add(kind)
+            unseen.append((index, html))
+    if not unseen:
+        return found
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "a[href]"})["nodeIds"]
+        for index, html in unseen:
+            cdp.send("CSS.forcePseudoState", {"nodeId": nodes[index], "forcedPseudoClasses": ["visited"]})
+            style = cdp.send("CSS.getComputedStyleForNode", {"nodeId": nodes[index]})["computedStyle"]
+            colour = next(p["value"] for p in style if p["name"] == "color")
+            if colour in BROWSER_LINK_COLOURS:
+                found.append(f"{html} (:visited {colour})")
+    finally:
+        cdp.detach()
+    return found
 
 
 @pytest.fixture

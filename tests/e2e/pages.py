@@ -65,6 +65,8 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("challenges:detail", kwargs={"pk": challenge_pk}),
         reverse("challenges:pitch-inbox"),
         reverse("challenges:pitch-detail", kwargs={"pk": pitch_pk}),
+        reverse("challenges:pitch-create", kwargs={"pk": challenge_pk}),
+        reverse("challenges:waiting-pitches"),
         reverse("challenges:saved-searches"),
         reverse("challenges:idea-create", kwargs={"slug": "oslo-0301"}),
         reverse("collaborations:list"),
@@ -81,6 +83,7 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("organisations:members", kwargs=slug),
         reverse("organisations:contact-points", kwargs=slug),
         reverse("organisations:contact-point-new", kwargs=slug),
+        reverse("organisations:claim", kwargs={"slug": "bufdir"}),
         reverse("account_change_password"),
         reverse("account_email"),
     ]

@@ -56,6 +56,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 user=request.user, organisation=organisation
             ),
             "can_claim": permissions.can_claim(user=request.user, organisation=organisation),
+            "can_confirm_verification": permissions.can_confirm_verification(user=request.user),
             "contact_points": organisation.contact_points.prefetch_related("welfare_areas")
             if organisation.is_public_body
             else [],

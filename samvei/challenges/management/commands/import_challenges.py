@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 
 from samvei.challenges.importing import challenges_import
 from samvei.core.derived import refresh_in_process
-from samvei.organisations.import_report import write_import_report
-from samvei.organisations.importing import ImportReport
+from samvei.core.importing import ImportReport, write_import_report
 
 
 class Command(BaseCommand):

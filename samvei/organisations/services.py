@@ -244,6 +244,12 @@ def _verified_domains(user: User) -> set[str]:
     return {address.rsplit("@", 1)[-1].lower() for address in addresses}
 
 
+def _was_removed(*, organisation: Organisation, user: User) -> bool:
+    """Someone an admin removed does not let themselves back in by their e-mail domain: staff decide."""
+    removed = OrganisationEvent.objects.filter(organisation=organisation, kind=OrganisationEvent.Kind.MEMBER_REMOVED)
+    return removed.filter(detail__email=user.email).exists()
+
+
 @transaction.atomic
 def claim_submit(*, organisation: Organisation, user: User, message: str) -> Claim:
     """A verified address on the organisation's own web domain is proof enough; other claims wait for staff."""
@@ -256,7 +262,7 @@ def claim_submit(*, organisation: Organisation, user: User, message: str) -> Cla
     claim.save()
     _event(organisation, OrganisationEvent.Kind.CLAIM_SUBMITTED, user)
     domain = _website_domain(organisation)
-    if domain and domain in _verified_domains(user):
+    if domain and domain in _verified_domains(user) and not _was_removed(organisation=organisation, user=user):
         _claim_decide(claim=claim, reviewer=None, approve=True, note=_("E-mail address on the website's domain."))
     else:
         transaction.on_commit(lambda: tasks.send_claim_to_staff.enqueue(claim_id=claim.pk))

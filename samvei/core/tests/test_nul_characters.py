@@ -36,9 +36,7 @@ def test_the_api_answers_a_nul_with_json(client):
 def test_a_page_answers_a_nul_in_norwegian(client):
     response = client.get(reverse("municipalities:list") + "?q=%00")
 
-    import re
-
-    assert "ikke tillatt" in response.content.decode(), re.findall(r"<main.*?</main>", response.content.decode(), re.S)
+    assert "et tegn som ikke er tillatt" in response.content.decode()
 
 
 def test_a_nul_in_a_form_changes_nothing(client):

@@ -4,8 +4,6 @@ private page, file and API object, and the absence of private text from what the
 Roles: anonymous, a signed-in outsider, members of another enterprise and of another public body, a member and
 an admin of the owning body (Stavanger), the pitching party, former members of both parties, and staff."""
 
-import json
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -14,6 +12,7 @@ from samvei.accounts.tests.factories import UserFactory
 from samvei.challenges import permissions
 from samvei.challenges.models import Challenge, ChallengeAttachment, PitchAttachment, Question
 from samvei.challenges.services import challenge_create, message_send, pitch_submit
+from samvei.core.tests.access import outcome, response_text, signed_in_as
 from samvei.core.tests.test_attachments import PDF_BYTES
 from samvei.organisations.models import Membership
 from samvei.organisations.tests.factories import MembershipFactory
@@ -103,27 +102,6 @@ def _matrix(allowed):
     return [(role, role in allowed) for role in ROLES]
 
 
-def _as(client, request, role):
-    user = request.getfixturevalue(role)
-    if user.is_authenticated:
-        client.force_login(user)
-    return client
-
-
-def _outcome(response):
-    """The status code, or «login» for a redirect to the sign-in page."""
-    if response.status_code == 302 and reverse("account_login") in response["Location"]:
-        return "login"
-    return response.status_code
-
-
-def _text(response):
-    """The body as text; JSON decoded first, so that a leak escaped as \\u00f8 is still found."""
-    if response.get("Content-Type", "").startswith("application/json"):
-        return json.dumps(response.json(), ensure_ascii=False)
-    return response.content.decode()
-
-
 def _expected(role, allowed, *, refused=404, anonymous="login"):
     if role == "anonymous":
         return anonymous
@@ -186,9 +164,9 @@ def test_can_see_waiting_pitches_is_true_for_staff_only(request, role, allowed):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_pitch_page_and_its_thread_open_for_the_two_parties_only(client, request, private_pitch, role):
-    response = _as(client, request, role).get(private_pitch.get_absolute_url())
+    response = signed_in_as(client, request, role).get(private_pitch.get_absolute_url())
 
-    assert _outcome(response) == _expected(role, PARTIES)
+    assert outcome(response) == _expected(role, PARTIES)
     assert (PITCH["summary"] in response.text) is (role in PARTIES)
     assert (MESSAGE in response.text) is (role in PARTIES)
 
@@ -197,34 +175,34 @@ def test_the_pitch_page_and_its_thread_open_for_the_two_parties_only(client, req
 def test_a_pitch_attachment_downloads_for_the_two_parties_only(client, request, private_pitch, role):
     attachment = PitchAttachment.objects.get(pitch=private_pitch)
 
-    response = _as(client, request, role).get(attachment.get_absolute_url())
+    response = signed_in_as(client, request, role).get(attachment.get_absolute_url())
 
-    assert _outcome(response) == _expected(role, PARTIES)
+    assert outcome(response) == _expected(role, PARTIES)
     if role in PARTIES:
         assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_pitch_api_object_answers_the_two_parties_only(client, request, private_pitch, role):
-    response = _as(client, request, role).get(f"/api/v1/pitches/{private_pitch.pk}")
+    response = signed_in_as(client, request, role).get(f"/api/v1/pitches/{private_pitch.pk}")
 
     assert response.status_code == _expected(role, PARTIES, anonymous=401)
-    assert (PITCH["summary"] in _text(response)) is (role in PARTIES)
+    assert (PITCH["summary"] in response_text(response)) is (role in PARTIES)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_pitch_api_list_holds_the_pitch_for_the_two_parties_only(client, request, private_pitch, role):
-    response = _as(client, request, role).get("/api/v1/pitches")
+    response = signed_in_as(client, request, role).get("/api/v1/pitches")
 
     assert response.status_code == (401 if role == "anonymous" else 200)
-    assert (PITCH["summary"] in _text(response)) is (role in PARTIES)
+    assert (PITCH["summary"] in response_text(response)) is (role in PARTIES)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_pitch_inbox_lists_the_pitch_for_the_two_parties_only(client, request, private_pitch, role):
-    response = _as(client, request, role).get(reverse("challenges:pitch-inbox"))
+    response = signed_in_as(client, request, role).get(reverse("challenges:pitch-inbox"))
 
-    assert _outcome(response) == ("login" if role == "anonymous" else 200)
+    assert outcome(response) == ("login" if role == "anonymous" else 200)
     assert (PITCH["title"] in response.text) is (role in PARTIES)
 
 
@@ -232,25 +210,25 @@ def test_the_pitch_inbox_lists_the_pitch_for_the_two_parties_only(client, reques
 def test_only_the_receiving_body_changes_the_status_of_a_pitch(client, request, private_pitch, role):
     url = reverse("challenges:pitch-status", kwargs={"pk": private_pitch.pk})
 
-    response = _as(client, request, role).post(url, {"to_status": "received"})
+    response = signed_in_as(client, request, role).post(url, {"to_status": "received"})
 
     expected = {"anonymous": "login", "entrepreneur": 403}.get(role, 302 if role in RECEIVERS else 404)
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
     private_pitch.refresh_from_db()
     assert (private_pitch.status == "received") is (role in RECEIVERS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_two_parties_write_in_the_thread(client, request, private_pitch, role):
-    response = _as(client, request, role).post(private_pitch.get_absolute_url(), {"body": "Ny melding."})
+    response = signed_in_as(client, request, role).post(private_pitch.get_absolute_url(), {"body": "Ny melding."})
 
-    assert _outcome(response) == ("login" if role == "anonymous" else 302 if role in PARTIES else 404)
+    assert outcome(response) == ("login" if role == "anonymous" else 302 if role in PARTIES else 404)
     assert private_pitch.messages.filter(body="Ny melding.").exists() is (role in PARTIES)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_a_draft_opens_for_the_owning_body_and_staff_only(client, request, private_draft, role):
-    response = _as(client, request, role).get(private_draft.get_absolute_url())
+    response = signed_in_as(client, request, role).get(private_draft.get_absolute_url())
 
     assert response.status_code == (200 if role in MANAGERS else 404)
     assert (DRAFT["description"] in response.text) is (role in MANAGERS)
@@ -260,30 +238,30 @@ def test_a_draft_opens_for_the_owning_body_and_staff_only(client, request, priva
 def test_a_draft_attachment_downloads_for_the_owning_body_and_staff_only(client, request, private_draft, role):
     attachment = ChallengeAttachment.objects.get(challenge=private_draft)
 
-    response = _as(client, request, role).get(attachment.get_absolute_url())
+    response = signed_in_as(client, request, role).get(attachment.get_absolute_url())
 
     assert response.status_code == (200 if role in MANAGERS else 404)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_edit_page_of_a_draft_is_hidden_from_all_but_managers(client, request, private_draft, role):
-    response = _as(client, request, role).get(reverse("challenges:edit", kwargs={"pk": private_draft.pk}))
+    response = signed_in_as(client, request, role).get(reverse("challenges:edit", kwargs={"pk": private_draft.pk}))
 
-    assert _outcome(response) == _expected(role, MANAGERS)
+    assert outcome(response) == _expected(role, MANAGERS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_edit_page_of_a_published_challenge_refuses_all_but_managers(client, request, challenge, role):
-    response = _as(client, request, role).get(reverse("challenges:edit", kwargs={"pk": challenge.pk}))
+    response = signed_in_as(client, request, role).get(reverse("challenges:edit", kwargs={"pk": challenge.pk}))
 
-    assert _outcome(response) == _expected(role, MANAGERS, refused=403)
+    assert outcome(response) == _expected(role, MANAGERS, refused=403)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_waiting_pitches_page_is_for_staff_only(client, request, role):
-    response = _as(client, request, role).get(reverse("challenges:waiting-pitches"))
+    response = signed_in_as(client, request, role).get(reverse("challenges:waiting-pitches"))
 
-    assert _outcome(response) == _expected(role, {"staff"}, refused=403)
+    assert outcome(response) == _expected(role, {"staff"}, refused=403)
 
 
 # Private text on pages the wrong roles can see ------------------------------------------------------------------
@@ -291,7 +269,7 @@ def test_the_waiting_pitches_page_is_for_staff_only(client, request, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_challenge_page_lists_pitches_to_the_owning_body_only(client, request, challenge, private_pitch, role):
-    page = _as(client, request, role).get(challenge.get_absolute_url()).text
+    page = signed_in_as(client, request, role).get(challenge.get_absolute_url()).text
 
     assert (PITCH["title"] in page) is (role in RECEIVERS)
     assert PITCH["summary"] not in page
@@ -302,7 +280,7 @@ def test_the_challenge_page_lists_pitches_to_the_owning_body_only(client, reques
 def test_an_unanswered_question_is_shown_to_the_owning_body_and_staff_only(
     client, request, challenge, unanswered, role
 ):
-    page = _as(client, request, role).get(challenge.get_absolute_url()).text
+    page = signed_in_as(client, request, role).get(challenge.get_absolute_url()).text
 
     assert (QUESTION in page) is (role in MANAGERS)
 
@@ -342,7 +320,7 @@ def test_lists_feeds_and_search_show_the_public_challenge_and_no_private_text(
     rebuild_index(kinds=["challenge"])
     url = surface if surface.startswith("/") else reverse(surface)
 
-    body = _text(_as(client, request, role).get(url, params))
+    body = response_text(signed_in_as(client, request, role).get(url, params))
 
     assert challenge.title in body
     assert [marker for marker in PRIVATE_MARKERS if marker in body] == []
@@ -350,12 +328,12 @@ def test_lists_feeds_and_search_show_the_public_challenge_and_no_private_text(
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_api_never_answers_for_a_draft(client, request, private_draft, role):
-    assert _as(client, request, role).get(f"/api/v1/challenges/{private_draft.pk}").status_code == 404
+    assert signed_in_as(client, request, role).get(f"/api/v1/challenges/{private_draft.pk}").status_code == 404
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_public_api_detail_shows_no_unanswered_question(client, request, challenge, unanswered, role):
-    body = _text(_as(client, request, role).get(f"/api/v1/challenges/{challenge.pk}"))
+    body = response_text(signed_in_as(client, request, role).get(f"/api/v1/challenges/{challenge.pk}"))
 
     assert challenge.title in body
     assert QUESTION not in body

@@ -4,14 +4,13 @@ detail page, the list, starting one from a pitch, and the absence of its text fr
 Roles (see conftest.py): anonymous, a signed-in outsider, members of another enterprise and of another public
 body, a member and an admin of the body, a member of the partner, former members of both parties, and staff."""
 
-import json
-
 import pytest
 from django.urls import reverse
 
 from samvei.challenges.tests.factories import PitchFactory
 from samvei.collaborations import permissions
 from samvei.collaborations.models import Collaboration
+from samvei.core.tests.access import outcome, response_text, signed_in_as
 from samvei.organisations.tests.factories import MembershipFactory
 from samvei.search.services import rebuild_index
 
@@ -52,26 +51,6 @@ def private_collaboration(challenge, enterprise):
     return CollaborationFactory(pitch=pitch)
 
 
-def _as(client, request, role):
-    user = request.getfixturevalue(role)
-    if user.is_authenticated:
-        client.force_login(user)
-    return client
-
-
-def _outcome(response):
-    """The status code, or «login» for a redirect to the sign-in page."""
-    if response.status_code == 302 and reverse("account_login") in response["Location"]:
-        return "login"
-    return response.status_code
-
-
-def _text(response):
-    if response.get("Content-Type", "").startswith("application/json"):
-        return json.dumps(response.json(), ensure_ascii=False)
-    return response.content.decode()
-
-
 @pytest.mark.parametrize(("role", "allowed"), [(role, role in VIEWERS) for role in ROLES])
 def test_can_view_collaboration_is_true_for_the_two_parties_and_staff(request, private_collaboration, role, allowed):
     user = request.getfixturevalue(role)
@@ -81,17 +60,17 @@ def test_can_view_collaboration_is_true_for_the_two_parties_and_staff(request, p
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_collaboration_page_opens_for_the_two_parties_and_staff_only(client, request, private_collaboration, role):
-    response = _as(client, request, role).get(private_collaboration.get_absolute_url())
+    response = signed_in_as(client, request, role).get(private_collaboration.get_absolute_url())
 
     expected = "login" if role == "anonymous" else 200 if role in VIEWERS else 404
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
     assert (TITLE in response.text) is (role in VIEWERS)
 
 
 @pytest.mark.parametrize("role", sorted(VIEWERS))
 def test_the_collaboration_page_never_shows_the_text_of_the_pitch(client, request, private_collaboration, role):
     """Staff follow up collaborations, but a pitch's text stays with its two parties (challenges/permissions.py)."""
-    response = _as(client, request, role).get(private_collaboration.get_absolute_url())
+    response = signed_in_as(client, request, role).get(private_collaboration.get_absolute_url())
 
     assert response.status_code == 200
     assert SUMMARY not in response.text
@@ -99,19 +78,19 @@ def test_the_collaboration_page_never_shows_the_text_of_the_pitch(client, reques
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_collaboration_list_shows_it_to_the_two_parties_only(client, request, private_collaboration, role):
-    response = _as(client, request, role).get(reverse("collaborations:list"))
+    response = signed_in_as(client, request, role).get(reverse("collaborations:list"))
 
-    assert _outcome(response) == ("login" if role == "anonymous" else 200)
+    assert outcome(response) == ("login" if role == "anonymous" else 200)
     assert (TITLE in response.text) is (role in PARTIES)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_receiving_body_starts_a_collaboration_from_a_pitch(client, request, pitch, role):
-    response = _as(client, request, role).post(reverse("collaborations:start", kwargs={"pitch_id": pitch.pk}))
+    response = signed_in_as(client, request, role).post(reverse("collaborations:start", kwargs={"pitch_id": pitch.pk}))
 
     started = Collaboration.objects.filter(pitch=pitch).first()
     if role == "anonymous":
-        assert _outcome(response) == "login"
+        assert outcome(response) == "login"
     elif role in BODY:
         assert response["Location"] == started.get_absolute_url()
     elif role == "partner_member":
@@ -143,7 +122,7 @@ def test_public_pages_and_the_api_show_the_challenge_but_not_the_collaboration(
         surface
     ) or (surface if surface.startswith("/") else reverse(surface))
 
-    body = _text(_as(client, request, role).get(url, params))
+    body = response_text(signed_in_as(client, request, role).get(url, params))
 
     assert challenge.title in body
     assert "Samarbeidshemmelighet" not in body

@@ -5,8 +5,6 @@ Roles: anonymous, a signed-in outsider, a member of another organisation, a memb
 the counter parties (an entrepreneur who sent Stavanger an idea, a user whose claim waits), a former member of
 Stavanger, and staff."""
 
-import json
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -15,6 +13,7 @@ from samvei.accounts.tests.factories import UserFactory
 from samvei.challenges import permissions as challenge_permissions
 from samvei.challenges.models import PitchAttachment
 from samvei.challenges.services import pitch_submit
+from samvei.core.tests.access import outcome, response_text, signed_in_as
 from samvei.core.tests.test_attachments import PDF_BYTES
 from samvei.organisations import permissions
 from samvei.organisations.models import Claim, Invitation, Membership
@@ -102,30 +101,10 @@ def _matrix(allowed):
     return [(role, role in allowed) for role in ROLES]
 
 
-def _as(client, request, role):
-    user = request.getfixturevalue(role)
-    if user.is_authenticated:
-        client.force_login(user)
-    return client
-
-
-def _outcome(response):
-    """The status code, or «login» for a redirect to the sign-in page."""
-    if response.status_code == 302 and reverse("account_login") in response["Location"]:
-        return "login"
-    return response.status_code
-
-
 def _expected(role, allowed, *, refused=403):
     if role == "anonymous":
         return "login"
     return 200 if role in allowed else refused
-
-
-def _text(response):
-    if response.get("Content-Type", "").startswith("application/json"):
-        return json.dumps(response.json(), ensure_ascii=False)
-    return response.content.decode()
 
 
 # The permission functions ---------------------------------------------------------------------------------------
@@ -181,9 +160,11 @@ def test_an_idea_to_the_municipality_is_seen_by_its_two_parties_only(request, pr
 def test_the_members_page_with_addresses_and_invitations_is_for_the_admin_and_staff(
     client, request, stavanger, private_data, role
 ):
-    response = _as(client, request, role).get(reverse("organisations:members", kwargs={"slug": stavanger.slug}))
+    response = signed_in_as(client, request, role).get(
+        reverse("organisations:members", kwargs={"slug": stavanger.slug})
+    )
 
-    assert _outcome(response) == _expected(role, ADMINS)
+    assert outcome(response) == _expected(role, ADMINS)
     assert (COLLEAGUE in response.text) is (role in ADMINS)
     assert (INVITEE in response.text) is (role in ADMINS)
 
@@ -193,9 +174,9 @@ def test_only_the_admin_and_staff_remove_a_member(client, request, stavanger, pr
     colleague = Membership.objects.get(user__email=COLLEAGUE)
     url = reverse("organisations:member-remove", kwargs={"slug": stavanger.slug})
 
-    response = _as(client, request, role).post(url, {"membership": colleague.pk})
+    response = signed_in_as(client, request, role).post(url, {"membership": colleague.pk})
 
-    assert _outcome(response) == ("login" if role == "anonymous" else 302 if role in ADMINS else 403)
+    assert outcome(response) == ("login" if role == "anonymous" else 302 if role in ADMINS else 403)
     assert Membership.objects.filter(pk=colleague.pk).exists() is (role not in ADMINS)
 
 
@@ -204,9 +185,9 @@ def test_only_the_admin_and_staff_remove_a_member(client, request, stavanger, pr
 )
 @pytest.mark.parametrize("role", ROLES)
 def test_profile_and_contact_point_pages_are_for_members_and_staff(client, request, stavanger, name, role):
-    response = _as(client, request, role).get(reverse(name, kwargs={"slug": stavanger.slug}))
+    response = signed_in_as(client, request, role).get(reverse(name, kwargs={"slug": stavanger.slug}))
 
-    assert _outcome(response) == _expected(role, EDITORS)
+    assert outcome(response) == _expected(role, EDITORS)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -214,16 +195,16 @@ def test_editing_a_contact_point_is_for_members_and_staff(client, request, stava
     point = ContactPointFactory(organisation=stavanger)
     url = reverse("organisations:contact-point-edit", kwargs={"slug": stavanger.slug, "contact_point_id": point.pk})
 
-    response = _as(client, request, role).get(url)
+    response = signed_in_as(client, request, role).get(url)
 
-    assert _outcome(response) == _expected(role, EDITORS)
+    assert outcome(response) == _expected(role, EDITORS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_claim_review_with_the_claim_text_is_for_staff_only(client, request, private_data, role):
-    response = _as(client, request, role).get(reverse("organisations:claims"))
+    response = signed_in_as(client, request, role).get(reverse("organisations:claims"))
 
-    assert _outcome(response) == _expected(role, {"staff"})
+    assert outcome(response) == _expected(role, {"staff"})
     assert (CLAIM in response.text) is (role == "staff")
 
 
@@ -232,7 +213,7 @@ def test_only_staff_decide_a_claim(client, request, claimant, stavanger, role):
     claim = Claim.objects.get(user=claimant)
     url = reverse("organisations:claim-decide", kwargs={"claim_id": claim.pk})
 
-    _as(client, request, role).post(url, {"decision": "approve"})
+    signed_in_as(client, request, role).post(url, {"decision": "approve"})
 
     assert Membership.objects.filter(user=claimant, organisation=stavanger).exists() is (role == "staff")
 
@@ -243,9 +224,9 @@ def test_nobody_but_the_invited_address_accepts_an_invitation(client, request, s
     url = reverse("organisations:invitation-accept", kwargs={"token": invitation.token})
     members_before = set(Membership.objects.filter(organisation=stavanger).values_list("user_id", flat=True))
 
-    response = _as(client, request, role).post(url)
+    response = signed_in_as(client, request, role).post(url)
 
-    assert _outcome(response) == ("login" if role == "anonymous" else 400)
+    assert outcome(response) == ("login" if role == "anonymous" else 400)
     invitation.refresh_from_db()
     assert invitation.accepted_at is None
     assert set(Membership.objects.filter(organisation=stavanger).values_list("user_id", flat=True)) == members_before
@@ -253,24 +234,24 @@ def test_nobody_but_the_invited_address_accepts_an_invitation(client, request, s
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_idea_page_its_file_and_api_object_open_for_its_two_parties_only(client, request, private_data, role):
-    _as(client, request, role)
+    signed_in_as(client, request, role)
     attachment = PitchAttachment.objects.get(pitch=private_data)
 
     page = client.get(private_data.get_absolute_url())
     download = client.get(attachment.get_absolute_url())
     api = client.get(f"/api/v1/pitches/{private_data.pk}")
 
-    assert _outcome(page) == _expected(role, IDEA_PARTIES, refused=404)
+    assert outcome(page) == _expected(role, IDEA_PARTIES, refused=404)
     assert (IDEA["summary"] in page.text) is (role in IDEA_PARTIES)
-    assert _outcome(download) == _expected(role, IDEA_PARTIES, refused=404)
+    assert outcome(download) == _expected(role, IDEA_PARTIES, refused=404)
     assert api.status_code == (401 if role == "anonymous" else 200 if role in IDEA_PARTIES else 404)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_my_organisations_lists_stavanger_for_its_current_members_only(client, request, stavanger, role):
-    response = _as(client, request, role).get(reverse("organisations:mine"))
+    response = signed_in_as(client, request, role).get(reverse("organisations:mine"))
 
-    assert _outcome(response) == ("login" if role == "anonymous" else 200)
+    assert outcome(response) == ("login" if role == "anonymous" else 200)
     assert (stavanger.get_absolute_url() in response.text) is (role in MEMBERS)
 
 
@@ -324,9 +305,9 @@ def test_public_pages_and_the_api_show_the_organisations_without_their_private_d
     for organisation in (stavanger, enterprise):
         index_object(kind="organisation", object_id=organisation.pk)
 
-    response = _as(client, request, role).get(_surface_url(surface, stavanger, enterprise), params)
+    response = signed_in_as(client, request, role).get(_surface_url(surface, stavanger, enterprise), params)
 
-    body = _text(response)
+    body = response_text(response)
     assert response.status_code == 200
     assert public in body
     assert [marker for marker in PRIVATE_MARKERS if marker in body] == []

@@ -42,8 +42,11 @@ def parse_id(value: object) -> int | None:
 def is_storable_text(value: str) -> bool:
     """Text every database column accepts: JSON can carry lone surrogates and NUL characters, which SQLite
     stores and PostgreSQL refuses, so both are refused before either sees them."""
-    if "\x00" in value:
-        return False
+    return "\x00" not in value and is_unicode(value)
+
+
+def is_unicode(value: str) -> bool:
+    """False for a string holding lone surrogates, which no file, terminal or database encodes."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samvei.core.importing import RowRejected
+from samvei.core.validation import is_unicode, printable
 from samvei.geography.models import Municipality
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
@@ -144,22 +145,15 @@ def _nested(record: dict[str, Any], key: str, inner: str) -> object:
     return value.get(inner) if isinstance(value, dict) else None
 
 
-def _shown(value: object) -> str:
-    """A rejected value as the reason shows it: short, since up to 10 000 reasons are kept, and printable, since
-    JSON can carry lone surrogates that no terminal or file can encode."""
-    text = str(value).encode("utf-8", "backslashreplace").decode("utf-8")
-    return text if len(text) <= 40 else f"{text[:39]}…"
-
-
 def _org_number(value: object, *, references: References) -> str:
     if value is None or value == "":
         raise RowRejected(_("the organisation number is missing"))
     if not isinstance(value, str):
-        raise RowRejected(_("invalid organisation number %(value)s") % {"value": _shown(value)})
+        raise RowRejected(_("invalid organisation number %(value)s") % {"value": printable(value)})
     try:
         validate_org_number(value)
     except ValidationError:
-        raise RowRejected(_("invalid organisation number %(value)s") % {"value": _shown(value)}) from None
+        raise RowRejected(_("invalid organisation number %(value)s") % {"value": printable(value)}) from None
     if value in references.reference_org_numbers:
         raise RowRejected(_("this organisation comes from reference data and is not changed by imports"))
     if value in references.claimed_org_numbers:
@@ -169,19 +163,11 @@ def _org_number(value: object, *, references: References) -> str:
 
 def _text(value: object, *, field: str) -> str:
     """Text the database accepts: JSON allows lone surrogates and NUL, which no database column stores."""
-    if not isinstance(value, str) or not _is_unicode(value):
+    if not isinstance(value, str) or not is_unicode(value):
         raise RowRejected(_("%(field)s must be text") % {"field": field})
     if "\x00" in value:
         raise RowRejected(_("%(field)s contains a NUL character") % {"field": field})
     return value.strip()
-
-
-def _is_unicode(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _name(value: object) -> str:
@@ -197,7 +183,7 @@ def _kind(value: object) -> str:
     if value in REFERENCE_DATA_KINDS:
         raise RowRejected(_("municipalities and county authorities come from reference data"))
     if not isinstance(value, str) or value not in IMPORTABLE_KINDS:
-        raise RowRejected(_("unknown kind %(value)s") % {"value": _shown(value)})
+        raise RowRejected(_("unknown kind %(value)s") % {"value": printable(value)})
     return value
 
 
@@ -205,7 +191,7 @@ def _code(value: object, *, field: str) -> str:
     """An Enhetsregisteret code (organisasjonsform, næringskode); absent is stored as blank."""
     code = _text(value if value is not None else "", field=field)
     if len(code) > CODE_MAX_LENGTH:
-        raise RowRejected(_("invalid %(field)s %(value)s") % {"field": field, "value": _shown(code)})
+        raise RowRejected(_("invalid %(field)s %(value)s") % {"field": field, "value": printable(code)})
     return code
 
 
@@ -229,7 +215,7 @@ def _website(value: object) -> str | None:
             raise ValidationError("too long")
         _url_validator(website)
     except ValidationError:
-        raise RowRejected(_("invalid website %(value)s") % {"value": _shown(value)}) from None
+        raise RowRejected(_("invalid website %(value)s") % {"value": printable(value)}) from None
     return website
 
 
@@ -240,7 +226,7 @@ def _municipalities(numbers: object, *, references: References) -> frozenset[int
     for number in numbers:
         municipality_id = references.municipality_ids.get(number) if isinstance(number, str) else None
         if municipality_id is None:
-            raise RowRejected(_("unknown municipality %(value)s") % {"value": _shown(number)})
+            raise RowRejected(_("unknown municipality %(value)s") % {"value": printable(number)})
         ids.add(municipality_id)
     return frozenset(ids)
 
@@ -253,7 +239,7 @@ def _codes(codes: object, *, relation: str, ids: dict[str, int]) -> frozenset[in
         term_id = ids.get(code) if isinstance(code, str) else None
         if term_id is None:
             if relation == "welfare_areas":
-                raise RowRejected(_("unknown welfare area %(value)s") % {"value": _shown(code)})
-            raise RowRejected(_("unknown target group %(value)s") % {"value": _shown(code)})
+                raise RowRejected(_("unknown welfare area %(value)s") % {"value": printable(code)})
+            raise RowRejected(_("unknown target group %(value)s") % {"value": printable(code)})
         found.add(term_id)
     return frozenset(found)

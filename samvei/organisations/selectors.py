@@ -53,7 +53,7 @@ def organisation_list(*, filters: OrganisationFilters) -> QuerySet[Organisation]
         Organisation.objects.filter(pk__in=ids)
         .select_related("municipality__county", "county")
         .prefetch_related("welfare_areas", "target_groups", "municipalities", "counties")
-        .order_by("name")
+        .order_by("is_example", "name")
     )
 
 

@@ -22,10 +22,6 @@ def test_an_example_organisation_is_labelled_on_the_list(client):
     assert 'id="results-count"' in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="organisations/selectors.py (not ours) still orders by name only; needs order_by('is_example', 'name')",
-)
 def test_real_organisations_are_listed_before_examples():
     OrganisationFactory(name="Aaa Eksempel AS", is_example=True, kind="business")
     real = OrganisationFactory(name="Bbb Ekte AS", kind="business")

@@ -1,5 +1,6 @@
 """Demo content for `make run`: fictional example enterprises (marked as examples), real enterprises from
-public sources (marked as not yet claimed) and example contact points. Loading twice changes nothing."""
+public sources (marked as not yet claimed) and example contact points. Loading again refreshes unclaimed rows
+from the files (so corrected sources reach existing installations) and otherwise changes nothing."""
 
 from __future__ import annotations
 
@@ -45,22 +46,28 @@ def _enterprise(record: dict[str, Any], *, is_example: bool) -> tuple[Organisati
         "source_urls": "\n".join(record.get("source_urls") or []),
     }
     organisation, created = Organisation.objects.get_or_create(slug=record["slug"], defaults=fields)
-    if created:
-        organisation.full_clean()
-        organisation.welfare_areas.set(WelfareArea.objects.filter(code__in=record.get("welfare_areas") or []))
-        organisation.target_groups.set(TargetGroup.objects.filter(code__in=record.get("target_groups") or []))
-        organisation.municipalities.set(Municipality.objects.filter(number__in=record.get("municipalities") or []))
-        organisation.counties.set(County.objects.filter(number__in=record.get("counties") or []))
-        DocumentedResult.objects.bulk_create(
-            DocumentedResult(
-                organisation=organisation,
-                text=result["text"],
-                figure=result.get("figure") or "",
-                source_url=result.get("source_url") or "",
-                position=position,
-            )
-            for position, result in enumerate(record.get("results") or [])
+    if not created:
+        if organisation.memberships.exists():
+            return organisation, False  # claimed: its members own the facts now
+        for name, value in fields.items():
+            setattr(organisation, name, value)
+        organisation.save()
+    organisation.full_clean()
+    organisation.welfare_areas.set(WelfareArea.objects.filter(code__in=record.get("welfare_areas") or []))
+    organisation.target_groups.set(TargetGroup.objects.filter(code__in=record.get("target_groups") or []))
+    organisation.municipalities.set(Municipality.objects.filter(number__in=record.get("municipalities") or []))
+    organisation.counties.set(County.objects.filter(number__in=record.get("counties") or []))
+    organisation.results.all().delete()
+    DocumentedResult.objects.bulk_create(
+        DocumentedResult(
+            organisation=organisation,
+            text=result["text"],
+            figure=result.get("figure") or "",
+            source_url=result.get("source_url") or "",
+            position=position,
         )
+        for position, result in enumerate(record.get("results") or [])
+    )
     return organisation, created
 
 

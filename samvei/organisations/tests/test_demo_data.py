@@ -5,6 +5,8 @@ from samvei.organisations.demo_data import demo_data_load
 from samvei.organisations.models import ContactPoint, Organisation
 from samvei.taxonomy.models import WelfareArea
 
+from .factories import MembershipFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -58,3 +60,27 @@ def test_stavanger_has_someone_for_elderly_care(demo):
 
 def test_loading_twice_creates_nothing_new(demo):
     assert demo_data_load() == {"organisations": 0, "contact_points": 0}
+
+
+def test_loading_again_restores_the_sourced_places_of_an_unclaimed_real_enterprise(demo):
+    enterprise = Organisation.objects.get(name="Generasjon M")
+    sourced = set(enterprise.municipalities.values_list("number", flat=True))
+    enterprise.municipalities.clear()
+    enterprise.results.all().delete()
+
+    demo_data_load()
+
+    assert sourced
+    assert set(enterprise.municipalities.values_list("number", flat=True)) == sourced
+    assert enterprise.results.exists()
+
+
+def test_loading_again_leaves_a_claimed_enterprise_to_its_members(demo):
+    enterprise = Organisation.objects.get(name="Forandringsfabrikken")
+    MembershipFactory(organisation=enterprise)
+    Organisation.objects.filter(pk=enterprise.pk).update(description="Skrevet av medlemmene.")
+
+    demo_data_load()
+
+    enterprise.refresh_from_db()
+    assert enterprise.description == "Skrevet av medlemmene."

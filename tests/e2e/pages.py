@@ -79,6 +79,7 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("organisations:mine"),
         reverse("organisations:register"),
         reverse("organisations:claims"),
+        reverse("organisations:unverified"),
         reverse("organisations:edit", kwargs=slug),
         reverse("organisations:members", kwargs=slug),
         reverse("organisations:contact-points", kwargs=slug),

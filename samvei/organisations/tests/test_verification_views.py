@@ -232,3 +232,19 @@ def test_the_registration_page_shows_the_refusal_on_the_number_field_and_stores_
     assert [error.code for error in errors] == ["org_number_name_differs"]
     assert "BESØKSVENNENE AS" in response.content.decode()
     assert not Organisation.objects.filter(org_number=entry.org_number).exists()
+
+
+def test_staff_find_the_list_from_their_organisations_page(client, staff):
+    client.force_login(staff)
+
+    page = client.get(reverse("organisations:mine")).content.decode()
+
+    assert reverse("organisations:unverified") in page
+
+
+def test_members_are_not_offered_the_list_on_their_organisations_page(client, member_a):
+    client.force_login(member_a)
+
+    page = client.get(reverse("organisations:mine")).content.decode()
+
+    assert reverse("organisations:unverified") not in page

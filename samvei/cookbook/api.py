@@ -3,13 +3,17 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from typing_extensions import TypeAliasType
 
 from samvei.core.api_pagination import CountItemsPagination
 
-from .models import Recipe
+from .models import FundingScheme, Recipe
 from .selectors import cases_published, funding_published, myths_published, recipes_published
 
 router = Router(tags=["cookbook"])
+
+# Named for the OpenAPI document after model and enum, so that no two nested enums share a component.
+RecipeAudience = TypeAliasType("RecipeAudience", Recipe.Audience)
 
 
 class TextFilter(Schema):
@@ -38,7 +42,7 @@ class StepOut(Schema):
 
 class RecipeOut(Schema):
     slug: str
-    audience: Recipe.Audience
+    audience: RecipeAudience
     title_nb: str
     title_en: str
     summary_nb: str
@@ -98,6 +102,10 @@ class FundingOut(Schema):
     url: str
     last_verified: date
     source: SourceOut
+
+    @staticmethod
+    def resolve_applicant_kinds(obj: FundingScheme) -> list[str]:
+        return obj.applicant_kind_list
 
 
 def _matching(items: list[object], q: str, *fields: str) -> list[object]:

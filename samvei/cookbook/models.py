@@ -3,7 +3,10 @@ Editorial text exists in bokmål (`_nb`) and English (`_en`); pages show English
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +16,39 @@ from samvei.core.models import PublishableQuerySet, Source, TimeStampedModel
 from samvei.geography.models import Municipality
 from samvei.organisations.models import Organisation, alias_lines
 from samvei.taxonomy.models import WelfareArea
+
+TAG_MAX_LENGTH = 50
+
+
+def validate_tags(value: Any) -> None:
+    """Tags are a JSON list of short words; anything else (a string, an object, numbers) is refused."""
+    if not isinstance(value, list) or not all(
+        isinstance(tag, str) and tag.strip() and len(tag) <= TAG_MAX_LENGTH for tag in value
+    ):
+        raise ValidationError(
+            _(
+                'Tags must be a list of words in quotes, such as ["samarbeid", "anskaffelser"]. '
+                "Each word can be at most %(limit)d characters."
+            ),
+            code="tags",
+            params={"limit": TAG_MAX_LENGTH},
+        )
+
+
+def validate_applicant_kinds(value: Any) -> None:
+    """Who may apply is a JSON list of the codes in FundingScheme.ApplicantKind."""
+    codes = FundingScheme.ApplicantKind.values
+    if not isinstance(value, list) or not all(isinstance(kind, str) and kind in codes for kind in value):
+        raise ValidationError(
+            _("Who may apply must be a list of these codes in quotes: %(codes)s."),
+            code="applicant_kinds",
+            params={"codes": ", ".join(f'"{code}"' for code in codes)},
+        )
+
+
+def words_of(value: Any) -> list[str]:
+    """The strings of a stored JSON list; a value saved past validation (not a list) reads as none."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 class Publishable(TimeStampedModel):
@@ -102,7 +138,7 @@ class FundingScheme(Publishable):
     funder_organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="funding_schemes"
     )
-    applicant_kinds = models.JSONField(_("who may apply"), default=list)
+    applicant_kinds = models.JSONField(_("who may apply"), default=list, validators=[validate_applicant_kinds])
     welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
     description_nb = models.TextField(_("description (bokmål)"))
     description_en = models.TextField(_("description (English)"), blank=True)
@@ -127,6 +163,10 @@ class FundingScheme(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("cookbook:funding-detail", kwargs={"slug": self.slug})
+
+    @property
+    def applicant_kind_list(self) -> list[str]:
+        return words_of(self.applicant_kinds)
 
 
 class FundingFollow(TimeStampedModel):
@@ -242,7 +282,7 @@ class BlogPost(Publishable):
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     body_nb = models.TextField(_("text (bokmål, Markdown)"))
     body_en = models.TextField(_("text (English, Markdown)"), blank=True)
-    tags = models.JSONField(_("tags"), default=list)
+    tags = models.JSONField(_("tags"), default=list, validators=[validate_tags])
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -258,6 +298,11 @@ class BlogPost(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("cookbook:post-detail", kwargs={"slug": self.slug})
+
+    @property
+    def tag_list(self) -> list[str]:
+        """The tags to show and filter by; never fails on a value stored past validation."""
+        return words_of(self.tags)
 
 
 class Comment(TimeStampedModel):
@@ -283,6 +328,23 @@ class Comment(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.body[:80]
+
+    @property
+    def author_name(self) -> str:
+        """Who wrote it, as the public may see it: the name the writer gave, never their e-mail address."""
+        return public_name(self.author)
+
+
+def public_name(user: Any) -> str:
+    """A user's name for public pages. An address, or a name that is the address or its local part (people
+    sometimes type it as their name), gives a neutral label instead."""
+    if user is None:
+        return str(_("Former user"))
+    name = (user.name or "").strip()
+    address = (user.email or "").casefold()
+    if not name or "@" in name or name.casefold() in {address, address.partition("@")[0]}:
+        return str(_("Reader"))
+    return str(name)
 
 
 class Revision(models.Model):

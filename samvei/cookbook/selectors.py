@@ -81,12 +81,12 @@ def funding_published(
         )
     found = list(schemes.distinct().select_related("source"))
     # Applicant kinds are a JSON list; filtering in Python keeps SQLite and PostgreSQL alike.
-    return [s for s in found if not applicant_kind or applicant_kind in s.applicant_kinds]
+    return [s for s in found if not applicant_kind or applicant_kind in s.applicant_kind_list]
 
 
 def posts_published(*, tag: str | None = None) -> list[BlogPost]:
     posts = list(BlogPost.objects.published())
-    return [post for post in posts if not tag or tag in post.tags]
+    return [post for post in posts if not tag or tag in post.tag_list]
 
 
 def approved_comments(*, post: BlogPost) -> QuerySet[Comment]:

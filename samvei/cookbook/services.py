@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,18 +70,23 @@ def funding_follow(*, scheme: FundingScheme, organisation: Organisation, user: U
         FundingFollow.objects.filter(scheme=scheme, organisation=organisation).delete()
 
 
+@transaction.atomic
 def comment_submit(*, post: BlogPost, user: User, body: str) -> Comment:
-    """Every comment waits for moderation; a user may write a handful per ten minutes."""
-    key = f"comments:{user.pk}"
-    count = cache.get(key, 0)
-    if count >= COMMENT_LIMIT:
+    """Every comment waits for moderation; a user may write a handful per ten minutes.
+
+    The limit counts the writer's stored comments, and the count and the insert happen while the writer's row is
+    locked, so parallel submissions are counted one after another. The lock is taken by an UPDATE that changes
+    nothing: on PostgreSQL it holds the row until the transaction ends, and on SQLite (where SELECT … FOR UPDATE
+    does nothing) a write as the transaction's first statement makes the next writer wait instead of failing."""
+    User.objects.filter(pk=user.pk).update(is_active=F("is_active"))
+    recent = Comment.objects.filter(author=user, created_at__gte=timezone.now() - COMMENT_WINDOW).count()
+    if recent >= COMMENT_LIMIT:
         raise ValidationError(
             _("You have written many comments in a short time. Please wait a few minutes."), code="rate"
         )
     comment = Comment(post=post, author=user, body=body.strip())
     comment.full_clean()
     comment.save()
-    cache.set(key, count + 1, int(COMMENT_WINDOW.total_seconds()))
     transaction.on_commit(lambda: tasks.notify_moderators.enqueue(comment_id=comment.pk))
     return comment
 

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -15,11 +15,19 @@ from django.views.decorators.http import require_POST
 from samvei.accounts.request import authenticated_user
 from samvei.core.markdown import render_markdown
 from samvei.core.view_helpers import page_of, query_without_page
+from samvei.organisations.models import Organisation
 from samvei.organisations.selectors import organisations_of
 
 from . import permissions
-from .forms import CaseFilterForm, CommentForm, FundingFilterForm, OrganisationChoiceForm
-from .models import BlogPost, Case, Comment, FundingScheme, Recipe
+from .forms import (
+    CaseFilterForm,
+    ChecklistForm,
+    CommentForm,
+    FundingFilterForm,
+    ModerationForm,
+    OrganisationChoiceForm,
+)
+from .models import BlogPost, Case, FundingScheme, Recipe
 from .selectors import (
     approved_comments,
     case_get,
@@ -60,35 +68,43 @@ def _organisation_choice(request: HttpRequest) -> OrganisationChoiceForm | None:
     return OrganisationChoiceForm(data, organisations=organisations, initial={"organisation": first})
 
 
+def _chosen(choice: OrganisationChoiceForm | None) -> Organisation | None:
+    """The organisation asked for, or the user's first one when none (or one not theirs) was asked for."""
+    if choice is None:
+        return None
+    if choice.is_bound and choice.is_valid():
+        return choice.cleaned_data["organisation"]  # type: ignore[no-any-return]
+    return choice.initial["organisation"]  # type: ignore[no-any-return]
+
+
+def _choice_refused(choice: OrganisationChoiceForm | None) -> bool:
+    return choice is not None and choice.is_bound and not choice.is_valid()
+
+
 def recipe_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         recipe = recipe_get(slug=slug)
     except Recipe.DoesNotExist as error:
         raise Http404(_("There is no such recipe.")) from error
     choice = _organisation_choice(request)
-    organisation = None
-    if choice is not None:
-        organisation = (
-            choice.cleaned_data["organisation"]
-            if choice.is_bound and choice.is_valid()
-            else choice.initial["organisation"]
-        )
+    organisation = _chosen(choice)
     if request.method == "POST":
-        if choice is None or not choice.is_valid() or organisation is None:
+        if organisation is None or _choice_refused(choice):
             raise PermissionDenied
-        done = {int(pk) for pk in request.POST.getlist("done") if pk.isdigit()}
-        checklist_save(recipe=recipe, organisation=organisation, user=authenticated_user(request), done=done)
-        messages.success(request, _("Progress saved for %(name)s.") % {"name": organisation})
-        return redirect(f"{recipe.get_absolute_url()}?organisation={organisation.pk}#checklist")
+        checklist = ChecklistForm(request.POST, recipe=recipe)
+        if checklist.is_valid():
+            user = authenticated_user(request)
+            checklist_save(recipe=recipe, organisation=organisation, user=user, done=checklist.done())
+            messages.success(request, _("Progress saved for %(name)s.") % {"name": organisation})
+            return redirect(f"{recipe.get_absolute_url()}?organisation={organisation.pk}#checklist")
+    else:
+        ticked = ticked_item_ids(recipe=recipe, organisation=organisation) if organisation else set()
+        checklist = ChecklistForm(recipe=recipe, ticked=ticked)
     return render(
         request,
         "cookbook/recipe_detail.html",
-        {
-            "recipe": recipe,
-            "choice": choice,
-            "organisation": organisation,
-            "ticked": ticked_item_ids(recipe=recipe, organisation=organisation) if organisation else set(),
-        },
+        {"recipe": recipe, "choice": choice, "organisation": organisation, "checklist": checklist},
+        status=400 if checklist.errors or _choice_refused(choice) else 200,
     )
 
 
@@ -136,7 +152,12 @@ def _scheme_or_404(slug: str) -> FundingScheme:
 def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
     scheme = _scheme_or_404(slug)
     choice = _organisation_choice(request)
-    return render(request, "cookbook/funding_detail.html", {"scheme": scheme, "choice": choice})
+    return render(
+        request,
+        "cookbook/funding_detail.html",
+        {"scheme": scheme, "choice": choice},
+        status=400 if _choice_refused(choice) else 200,
+    )
 
 
 @login_required
@@ -203,16 +224,22 @@ def post_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def moderation(request: HttpRequest) -> HttpResponse:
     if not permissions.can_moderate(user=request.user):
         raise PermissionDenied
-    if request.method == "POST":
-        comment = get_object_or_404(
-            Comment, pk=request.POST.get("comment") if str(request.POST.get("comment", "")).isdigit() else 0
-        )
+    form = ModerationForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         comment_moderate(
-            comment=comment, moderator=authenticated_user(request), approve=request.POST.get("decision") == "approve"
+            comment=form.cleaned_data["comment"],
+            moderator=authenticated_user(request),
+            approve=form.cleaned_data["decision"] == "approve",
         )
         messages.success(request, _("The comment is moderated."))
         return redirect("cookbook:moderation")
-    return render(request, "cookbook/moderation.html", {"comments": moderation_queue()})
+    queue = [
+        (comment, ModerationForm(auto_id=f"comment-{comment.pk}-%s", initial={"comment": comment.pk}))
+        for comment in moderation_queue()
+    ]
+    return render(
+        request, "cookbook/moderation.html", {"form": form, "queue": queue}, status=400 if form.errors else 200
+    )
 
 
 class BlogFeed(Feed):  # type: ignore[type-arg]

@@ -29,7 +29,8 @@ def test_recipe_checklist_is_ticked_for_the_members_organisation(client, member)
     client.force_login(member)
 
     client.post(
-        recipe.get_absolute_url(), {"organisation": member.memberships.get().organisation_id, "done": [item.pk]}
+        recipe.get_absolute_url(),
+        {"organisation": member.memberships.get().organisation_id, f"step-{item.step_id}": [item.pk]},
     )
 
     ticks = ChecklistTick.objects.filter(organisation=member.memberships.get().organisation)
@@ -43,10 +44,10 @@ def test_saving_the_checklist_again_unticks_what_is_left_out_and_keeps_the_rest_
     organisation = member.memberships.get().organisation
     url = kept.step.recipe.get_absolute_url()
     client.force_login(member)
-    client.post(url, {"organisation": organisation.pk, "done": [kept.pk, dropped.pk]})
+    client.post(url, {"organisation": organisation.pk, f"step-{kept.step_id}": [kept.pk, dropped.pk]})
     first = ChecklistTick.objects.get(organisation=organisation, item=kept).ticked_at
 
-    client.post(url, {"organisation": organisation.pk, "done": [kept.pk]})
+    client.post(url, {"organisation": organisation.pk, f"step-{kept.step_id}": [kept.pk]})
 
     ticks = ChecklistTick.objects.filter(organisation=organisation)
     assert [t.item_id for t in ticks] == [kept.pk]
@@ -58,7 +59,9 @@ def test_nobody_ticks_for_an_organisation_they_do_not_belong_to(client, member):
     foreign = OrganisationFactory()
     client.force_login(member)
 
-    response = client.post(item.step.recipe.get_absolute_url(), {"organisation": foreign.pk, "done": [item.pk]})
+    response = client.post(
+        item.step.recipe.get_absolute_url(), {"organisation": foreign.pk, f"step-{item.step_id}": [item.pk]}
+    )
 
     assert response.status_code == 403
     assert not ChecklistTick.objects.exists()
@@ -69,7 +72,7 @@ def test_anonymous_visitors_read_recipes_but_cannot_tick(client):
     url = item.step.recipe.get_absolute_url()
 
     assert client.get(url).status_code == 200
-    assert client.post(url, {"done": [item.pk]}).status_code == 403
+    assert client.post(url, {f"step-{item.step_id}": [item.pk]}).status_code == 403
     assert not ChecklistTick.objects.exists()
 
 

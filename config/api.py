@@ -1,22 +1,86 @@
-"""The open API: one NinjaAPI that mounts each app's router, with translated error messages."""
+"""The open API: one NinjaAPI that mounts each app's router, with translated error messages in one JSON shape,
+documented on every operation."""
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.schema import REF_TEMPLATE, OpenAPISchema
+from ninja.operation import Operation
+from ninja.schema import NinjaGenerateJsonSchema
 
 from samvei.challenges.api import router as challenges_router
 from samvei.cookbook.api import router as cookbook_router
-from samvei.core.api_errors import validation_error_detail
+from samvei.core.api_errors import ErrorOut, ValidationErrorOut, unavailable_detail, validation_error_detail
+from samvei.core.health import RETRY_AFTER_SECONDS
 from samvei.geography.api import router as geography_router
 from samvei.matching.api import router as matching_router
 from samvei.organisations.api import router as organisations_router
 from samvei.search.api import router as search_router
 
-api = NinjaAPI(
+logger = logging.getLogger(__name__)
+
+# The errors any operation can answer, each in the shape of samvei.core.api_errors; documented on every operation.
+ERROR_RESPONSES: dict[int, tuple[type[Schema], str]] = {
+    400: (ErrorOut, "The request could not be read, e.g. the address holds a NUL character."),
+    401: (ErrorOut, "Not signed in; operations with a lock need a signed-in session."),
+    403: (ErrorOut, "Signed in, but not allowed to do this."),
+    404: (ErrorOut, "Not found, or not visible to you."),
+    422: (ValidationErrorOut, "Invalid input: one entry per field, or one message for an unknown filter value."),
+    503: (ErrorOut, "The database does not answer; try again after the seconds in Retry-After."),
+}
+
+
+class SamveiOpenAPISchema(OpenAPISchema):
+    """Ninja's OpenAPI document, with two additions: every operation documents ERROR_RESPONSES, and two
+    different schemas under one component name (two nested `Status` enums, say) are recorded in `name_clashes`
+    rather than silently overwriting each other; samvei/core/tests/test_openapi.py requires there to be none."""
+
+    def __init__(self, api: NinjaAPI, path_prefix: str) -> None:
+        self.name_clashes: set[str] = set()
+        super().__init__(api, path_prefix)
+
+    def responses(self, operation: Operation) -> dict[int, dict[str, Any]]:
+        result = super().responses(operation)
+        for status, (model, description) in ERROR_RESPONSES.items():
+            documented = result.setdefault(status, {"description": description})
+            documented.setdefault("content", {"application/json": {"schema": self._component(model)}})
+        result[503].setdefault(
+            "headers",
+            {"Retry-After": {"description": "Seconds to wait before trying again", "schema": {"type": "integer"}}},
+        )
+        return result
+
+    def _component(self, model: type[Schema]) -> dict[str, str]:
+        schema = model.model_json_schema(ref_template=REF_TEMPLATE, schema_generator=NinjaGenerateJsonSchema)
+        self.add_schema_definitions({**schema.pop("$defs", {}), model.__name__: schema})
+        return {"$ref": REF_TEMPLATE.format(model=model.__name__)}
+
+    def add_schema_definitions(self, definitions: dict[str, Any]) -> None:
+        for name, definition in definitions.items():
+            if name in self.schemas and self.schemas[name] != definition:
+                logger.warning("Two API schemas are both named %s; give one its own name.", name)
+                self.name_clashes.add(name)
+        super().add_schema_definitions(definitions)
+
+
+class SamveiApi(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return SamveiOpenAPISchema(self, path_prefix)
+
+
+api = SamveiApi(
     title="Samvei API",
     version="1",
     description="Open data from Samvei: municipalities, counties and, as they arrive, organisations, challenges "
@@ -49,6 +113,24 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+def _database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """The database does not answer (refused, timed out, dropped): a 503 the client may retry, not a 500."""
+    logger.error("The database does not answer: %s", exc, exc_info=exc)
+    response = api.create_response(request, {"detail": unavailable_detail()}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+@api.exception_handler(OperationalError)
+def database_refused(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    return _database_unavailable(request, exc)
+
+
+@api.exception_handler(InterfaceError)
+def database_connection_lost(request: HttpRequest, exc: InterfaceError) -> HttpResponse:
+    return _database_unavailable(request, exc)
 
 
 class ApiRoot(Schema):

@@ -7,13 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 
 from config.api import api
-from samvei.core.views import healthz, set_language
+from samvei.core.views import api_not_found, healthz, set_language
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # Any other address under /api/ answers a JSON 404 too; only /api/v1 itself is left to APPEND_SLASH.
+    re_path(r"^api/(?!v1$)(?P<unknown>.*)$", api_not_found),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
+
+# Errors no view caught: JSON on the API, and a database outage answers 503 instead of the 500 page.
+handler400 = "samvei.core.views.bad_request"
+handler403 = "samvei.core.views.permission_denied"
+handler500 = "samvei.core.views.server_error"
 
 urlpatterns += i18n_patterns(
     path("", include("samvei.pages.urls")),

@@ -35,10 +35,22 @@ def collaboration_detail(request: HttpRequest, pk: int) -> HttpResponse:
         visible=lambda found: permissions.can_view_collaboration(user=request.user, collaboration=found),
         message=_("There is no such collaboration."),
     )
+    shows_pitch = permissions.can_see_pitch_of_collaboration(user=request.user, collaboration=collaboration)
+    heading = (
+        collaboration.title
+        if shows_pitch
+        else _("Collaboration between %(public_body)s and %(partner)s")
+        % {"public_body": collaboration.public_body.name, "partner": collaboration.partner.name}
+    )
     return render(
         request,
         "collaborations/collaboration_detail.html",
-        {"collaboration": collaboration, "events": collaboration.events.select_related("actor")},
+        {
+            "collaboration": collaboration,
+            "heading": heading,
+            "shows_pitch": shows_pitch,
+            "events": collaboration.events.select_related("actor"),
+        },
     )
 
 

@@ -1,10 +1,51 @@
-"""Pydantic's validation messages are English only; the API answers in the caller's language instead."""
+"""The open API's errors: one JSON shape, `{"detail": …}`, in the caller's language. Pydantic's validation
+messages are English only, so they are replaced with translated ones; the shapes are documented on every
+operation (config/api.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.utils.translation import gettext as _
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    """Every error the API answers, except invalid input."""
+
+    detail: str
+
+
+class FieldErrorOut(Schema):
+    loc: list[str | int]
+    type: str
+    msg: str
+
+
+class ValidationErrorOut(Schema):
+    """Invalid input: one entry per field, or one message when a value is well-formed but unknown."""
+
+    detail: list[FieldErrorOut] | str
+
+
+def bad_request_detail() -> str:
+    return _("The request could not be read. Check the address and what you sent.")
+
+
+def forbidden_detail() -> str:
+    return _("You are not allowed to do this.")
+
+
+def not_found_detail() -> str:
+    return _("Not found.")
+
+
+def server_error_detail() -> str:
+    return _("Something went wrong on our side. The error has been logged. Try again shortly.")
+
+
+def unavailable_detail() -> str:
+    return _("Samvei is unavailable right now because the database does not answer. Try again in a few minutes.")
 
 
 def _message(error: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ body, a member and an admin of the body, a member of the partner, former members
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samvei.challenges.tests.factories import PitchFactory
 from samvei.collaborations import permissions
@@ -64,7 +65,38 @@ def test_the_collaboration_page_opens_for_the_two_parties_and_staff_only(client,
 
     expected = "login" if role == "anonymous" else 200 if role in VIEWERS else 404
     assert outcome(response) == expected
-    assert (TITLE in response.text) is (role in VIEWERS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_collaboration_page_shows_the_pitch_title_to_the_two_parties_only(
+    client, request, private_collaboration, role
+):
+    """The collaboration's title starts as a copy of the pitch's, so it is hidden from staff as well."""
+    response = signed_in_as(client, request, role).get(private_collaboration.get_absolute_url())
+
+    assert (TITLE in response.text) is (role in PARTIES)
+    assert (private_collaboration.pitch.get_absolute_url() in response.text) is (role in PARTIES)
+
+
+def test_staff_see_a_neutral_label_instead_of_the_pitch(english_client, staff, private_collaboration):
+    english_client.force_login(staff)
+    with translation.override("en"):
+        url = private_collaboration.get_absolute_url()
+
+    response = english_client.get(url)
+
+    assert "Collaboration between Stavanger kommune and Besøksvennene AS" in response.text
+    assert "Selected pitch (only the two parties can see it)" in response.text
+
+
+def test_staff_who_are_members_of_a_party_see_the_pitch(client, staff, enterprise, private_collaboration):
+    MembershipFactory(organisation=enterprise, user=staff)
+    client.force_login(staff)
+
+    response = client.get(private_collaboration.get_absolute_url())
+
+    assert TITLE in response.text
+    assert private_collaboration.pitch.get_absolute_url() in response.text
 
 
 @pytest.mark.parametrize("role", sorted(VIEWERS))

@@ -52,6 +52,7 @@ def test_an_unknown_api_route_in_debug_is_not_an_html_page(client, debug_urls):
 
     assert response.status_code == 404
     assert "404.html" not in [template.name for template in response.templates]
+    assert response["Content-Type"].startswith("application/json")
 
 
 def test_the_404_page_links_to_the_front_page_and_search_in_norwegian(client):

@@ -6,6 +6,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
+from typing_extensions import TypeAliasType
 
 from samvei.accounts.request import authenticated_user
 from samvei.core.api_pagination import CountItemsPagination
@@ -18,6 +19,10 @@ from .models import Challenge, Pitch
 from .selectors import ChallengeFilters, answered_questions, challenge_list, pitches_for
 
 router = Router(tags=["challenges"])
+
+# Named for the OpenAPI document: both enums are called `Status` in Python and would share one component.
+ChallengeStatus = TypeAliasType("ChallengeStatus", Challenge.Status)
+PitchStatus = TypeAliasType("PitchStatus", Pitch.Status)
 
 
 class QuestionOut(Schema):
@@ -33,7 +38,7 @@ class ChallengeOut(Schema):
     owner: str
     owner_org_number: str | None
     municipality: str | None
-    status: Challenge.Status
+    status: ChallengeStatus
     deadline: date | None
     published_at: datetime | None
     welfare_areas: list[TermOut]
@@ -79,7 +84,7 @@ class ChallengeQuery(Schema):
     municipality: str | None = Field(None, pattern=r"^[0-9]{4}$")
     welfare_area: str | None = Field(None, max_length=50)
     target_group: str | None = Field(None, max_length=50)
-    status: Challenge.Status | None = None
+    status: ChallengeStatus | None = None
     deadline_from: date | None = None
     q: str = Field("", max_length=200)
 
@@ -120,7 +125,7 @@ class PitchOut(Schema):
     sender: str
     receiver: str
     challenge_id: int | None
-    status: Pitch.Status
+    status: PitchStatus
     summary: str
     approach: str
     expected_effects: str

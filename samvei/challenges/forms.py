@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samvei.accounts.models import User
 from samvei.core.forms import checkboxes
+from samvei.core.limits import LONG_TEXT, SHORT_TEXT, TITLE
 from samvei.core.widgets import HtmlDateInput
 from samvei.geography.forms import county_choices, municipality_choices
 from samvei.organisations.models import ContactPoint, Organisation
@@ -42,7 +43,7 @@ def attachments_field() -> AttachmentsField:
 class ChallengeFilterForm(forms.Form):
     mark_optional = False
 
-    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    q = forms.CharField(label=_("Search"), max_length=TITLE, required=False)
     county = forms.ChoiceField(label=_("County"), required=False, choices=county_choices)
     municipality = forms.ChoiceField(label=_("Municipality"), required=False, choices=municipality_choices)
     welfare_area = forms.ChoiceField(label=_("Welfare area"), required=False, choices=welfare_area_choices)
@@ -93,14 +94,14 @@ class TransitionForm(forms.Form):
 class QuestionForm(forms.Form):
     text = forms.CharField(
         label=_("Your question"),
-        max_length=2000,
+        max_length=SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The answer is published here for everyone, without your name."),
     )
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Answer"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    answer = forms.CharField(label=_("Answer"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class PitchForm(forms.ModelForm[Pitch]):
@@ -133,14 +134,14 @@ class PitchStatusForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Reason (required when declining; sent to the entrepreneur)"),
-        max_length=2000,
+        max_length=SHORT_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class MessageForm(forms.Form):
-    body = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+    body = forms.CharField(label=_("Message"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class SavedSearchForm(forms.Form):

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samvei.core.importing import ImportReport, Rejection, RowRejected, read_records
+from samvei.core.importing import ImportReport, Rejection, RowRejected, read_records, within_limit
+from samvei.core.limits import LONG_TEXT, TITLE
 from samvei.core.validation import is_storable_text, printable
 from samvei.organisations.models import Organisation
 from samvei.taxonomy.models import TargetGroup, WelfareArea
@@ -21,7 +22,7 @@ from samvei.taxonomy.models import TargetGroup, WelfareArea
 from .models import Challenge
 from .services import challenge_create, challenge_transition, challenge_update
 
-TEXT_LIMITS = {"ref": 100, "title": 200, "description": 20_000}
+TEXT_LIMITS = {"ref": 100, "title": TITLE, "description": LONG_TEXT}
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,8 @@ def _text(record: dict[str, Any], key: str, *, required: bool) -> str:
         return ""
     if not isinstance(value, str) or not is_storable_text(value):
         raise RowRejected(_("%(field)s must be text") % {"field": key})
-    if key in TEXT_LIMITS and len(value) > TEXT_LIMITS[key]:
-        raise RowRejected(
-            _("%(field)s is longer than %(limit)d characters") % {"field": key, "limit": TEXT_LIMITS[key]}
-        )
-    return value.strip()
+    text = value.strip()
+    return within_limit(text, field=key, limit=TEXT_LIMITS[key]) if key in TEXT_LIMITS else text
 
 
 def _terms(record: dict[str, Any], key: str, known: dict[str, Any]) -> list[Any]:

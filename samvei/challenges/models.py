@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samvei.core.limits import LONG_TEXT, SHORT_TEXT, TITLE, limited
 from samvei.core.models import PublishableQuerySet, TimeStampedModel, is_published
 from samvei.geography.models import Municipality
 from samvei.organisations.models import ContactPoint, Organisation
@@ -55,17 +56,20 @@ class Challenge(TimeStampedModel):
         verbose_name=_("municipality"),
     )
     ref = models.CharField(_("external reference"), max_length=100, unique=True, null=True, blank=True)
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("the problem"))
-    affected = models.TextField(_("who is affected"), blank=True)
-    tried = models.TextField(_("what has been tried"), blank=True)
-    desired_outcomes = models.TextField(_("desired outcomes"), blank=True)
+    title = models.CharField(_("title"), max_length=TITLE)
+    description = models.TextField(_("the problem"), **limited(LONG_TEXT))
+    affected = models.TextField(_("who is affected"), blank=True, **limited(LONG_TEXT))
+    tried = models.TextField(_("what has been tried"), blank=True, **limited(LONG_TEXT))
+    desired_outcomes = models.TextField(_("desired outcomes"), blank=True, **limited(LONG_TEXT))
     offer = models.TextField(
-        _("what we offer"), blank=True, help_text=_("Premises, data, staff time, pilot funding and the like.")
+        _("what we offer"),
+        blank=True,
+        help_text=_("Premises, data, staff time, pilot funding and the like."),
+        **limited(LONG_TEXT),
     )
     funding_min_nok = models.PositiveIntegerField(_("pilot funding from (NOK)"), null=True, blank=True)
     funding_max_nok = models.PositiveIntegerField(_("pilot funding up to (NOK)"), null=True, blank=True)
-    timeline = models.TextField(_("timeline"), blank=True)
+    timeline = models.TextField(_("timeline"), blank=True, **limited(SHORT_TEXT))
     deadline = models.DateField(_("deadline for pitches"), null=True, blank=True)
     contact_point = models.ForeignKey(
         ContactPoint, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("contact")
@@ -174,9 +178,9 @@ class Question(TimeStampedModel):
     """Asked by anyone signed in, answered publicly: what one supplier is told, all are told."""
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="questions")
-    text = models.TextField(_("question"), max_length=2000)
+    text = models.TextField(_("question"), **limited(SHORT_TEXT))
     asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    answer = models.TextField(_("answer"), blank=True)
+    answer = models.TextField(_("answer"), blank=True, **limited(LONG_TEXT))
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -214,13 +218,13 @@ class Pitch(TimeStampedModel):
     contact_point = models.ForeignKey(
         ContactPoint, on_delete=models.SET_NULL, null=True, blank=True, related_name="pitches"
     )
-    title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), max_length=3000)
-    approach = models.TextField(_("how we would do it"), max_length=6000, blank=True)
-    expected_effects = models.TextField(_("expected effects"), max_length=3000, blank=True)
-    cost_estimate = models.TextField(_("cost estimate"), max_length=2000, blank=True)
+    title = models.CharField(_("title"), max_length=TITLE)
+    summary = models.TextField(_("summary"), **limited(SHORT_TEXT))
+    approach = models.TextField(_("how we would do it"), blank=True, **limited(LONG_TEXT))
+    expected_effects = models.TextField(_("expected effects"), blank=True, **limited(SHORT_TEXT))
+    cost_estimate = models.TextField(_("cost estimate"), blank=True, **limited(SHORT_TEXT))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True, **limited(SHORT_TEXT))
     delivered_at = models.DateTimeField(
         _("delivered"),
         null=True,
@@ -285,7 +289,7 @@ class Message(models.Model):
     pitch = models.ForeignKey(Pitch, on_delete=models.CASCADE, related_name="messages")
     sender = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    body = models.TextField(_("message"), max_length=5000)
+    body = models.TextField(_("message"), **limited(LONG_TEXT))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

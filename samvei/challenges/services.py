@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from samvei.accounts.models import User
 from samvei.core.attachments import FileKind, download_name, validate_attachments
 from samvei.core.derived import refresh_later
+from samvei.core.rate_limits import allow, refusal
 from samvei.core.validation import apply_fields, field_error
 from samvei.organisations.models import ContactPoint, Organisation
 
@@ -140,12 +141,19 @@ def _attach(
     return attachment
 
 
+def _check_rate(*, action: str, user: User) -> None:
+    """Questions and pitches e-mail a public body: a handful per person at a time, and nothing stored beyond."""
+    if not allow(action=action, user_id=user.pk):
+        raise ValidationError(refusal(action), code="rate_limited")
+
+
 @transaction.atomic
 def question_ask(*, challenge: Challenge, user: User, text: str) -> Question:
     if not challenge.accepts_pitches:
         raise ValidationError(_("This challenge no longer takes questions."), code="closed")
     question = Question(challenge=challenge, asked_by=user, text=text.strip())
     question.full_clean()
+    _check_rate(action="question", user=user)
     question.save()
     transaction.on_commit(lambda: tasks.notify_question_asked.enqueue(question_id=question.pk))
     return question
@@ -236,6 +244,7 @@ def pitch_submit(
         **data,
     )
     pitch.full_clean()
+    _check_rate(action="pitch", user=actor)
     pitch.save()
     _pitch_event(pitch, "", actor, note="" if delivered else PitchEvent.Note.WAITING)
     for upload, kind in files:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samvei.challenges.models import Challenge, Pitch
+from samvei.core.limits import TITLE
 from samvei.core.models import TimeStampedModel
 from samvei.organisations.models import Organisation
 
@@ -26,7 +27,7 @@ class Collaboration(TimeStampedModel):
     challenge = models.ForeignKey(
         Challenge, on_delete=models.SET_NULL, null=True, blank=True, related_name="collaborations"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=TITLE)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.STARTED)
 
     class Meta:

@@ -34,6 +34,13 @@ class RowRejected(Exception):
         self.reason = reason
 
 
+def within_limit(value: str, *, field: str, limit: int) -> str:
+    """`value`, or the row refused when it is longer than its field may be (`samvei.core.limits`)."""
+    if len(value) > limit:
+        raise RowRejected(_("%(field)s is longer than %(limit)d characters") % {"field": field, "limit": limit})
+    return value
+
+
 class InputFormat(enum.StrEnum):
     JSON_LINES = "jsonl"  # positions are line numbers
     JSON_ARRAY = "array"  # positions are 1-based record numbers

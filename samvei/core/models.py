@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from .limits import SHORT_TEXT, limited
+
 _M = TypeVar("_M", bound=models.Model)
 
 # The status a model's rows are public in when the model names no `PUBLIC_STATUSES` of its own.
@@ -30,7 +32,7 @@ class Source(TimeStampedModel):
     url = models.URLField(_("address"), max_length=500, blank=True)
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     retrieved_on = models.DateField(_("retrieved on"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, **limited(SHORT_TEXT))
 
     class Meta:
         ordering = ["title"]

@@ -6,22 +6,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from samvei.challenges.models import Challenge
+from samvei.core.limits import LONG_TEXT, TITLE
 from samvei.organisations.models import Organisation
 
 from .inference import inferred_target_groups, inferred_welfare_areas
 from .scoring import Profile
 
+# Every text a profile reads is bounded by its field (`samvei.core.limits`); rows stored before the limits, or
+# written past them, are cut here, so that reading areas, groups and terms from a profile always costs as
+# little as reading a valid one.
+MAX_PROFILE_CHARACTERS = TITLE + 3 * LONG_TEXT + 3
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return "\n".join(part for part in parts if part)[:MAX_PROFILE_CHARACTERS]
+
 
 def organisation_text(organisation: Organisation) -> str:
-    return "\n".join(
-        p for p in (organisation.name, organisation.description, organisation.mission, organisation.services) if p
-    )
+    return _joined((organisation.name, organisation.description, organisation.mission, organisation.services))
 
 
 def challenge_text(challenge: Challenge) -> str:
-    return "\n".join(
-        p for p in (challenge.title, challenge.description, challenge.affected, challenge.desired_outcomes) if p
-    )
+    return _joined((challenge.title, challenge.description, challenge.affected, challenge.desired_outcomes))
 
 
 def stated_or_inferred(stated: Iterable[str], text: str, infer: Callable[[str], set[str]]) -> frozenset[str]:

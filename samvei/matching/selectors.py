@@ -16,7 +16,7 @@ from samvei.taxonomy.selectors import target_group_list, welfare_area_list
 from .index import current_index
 from .profiles import challenge_profile, organisation_profile
 from .scoring import Names, Profile, rank
-from .services import matchable_organisations, query_vector
+from .services import matchable_organisations, query_vector, query_vector_later, stored_query_vector
 
 T = TypeVar("T", bound=Model)
 
@@ -37,11 +37,32 @@ def _names() -> Names:
     )
 
 
+class NotReady(Exception):
+    """The asking side has no stored vector yet. Its computation is queued for the worker; ask again shortly.
+    A request never runs the model: a 20 KB description once cost an anonymous request 77 s of CPU."""
+
+
 def _matches(
-    *, query: Profile, query_kind: str, candidates: QuerySet[T], limit: int, names: Names | None = None
+    *,
+    query: Profile,
+    query_kind: str,
+    candidates: QuerySet[T],
+    limit: int,
+    names: Names | None = None,
+    compute: bool = False,
 ) -> list[Match[T]]:
-    """A challenge (the place) asks for organisations, an organisation for challenges."""
-    vector = query_vector(kind=query_kind, profile=query)
+    """A challenge (the place) asks for organisations, an organisation for challenges. Only stored vectors are
+    used unless `compute` (commands): a text changed since its vector was stored ranks by the earlier vector
+    while the new one is computed, and one without any raises `NotReady`."""
+    if compute:
+        vector = query_vector(kind=query_kind, profile=query)
+    else:
+        stored, fresh = stored_query_vector(kind=query_kind, profile=query)
+        if not fresh:
+            query_vector_later(kind=query_kind, profile=query)
+        if stored is None:
+            raise NotReady
+        vector = stored
     names = names or _names()
     asks_for = "organisation" if query_kind == "challenge" else "challenge"
     with current_index(asks_for) as index:
@@ -50,14 +71,20 @@ def _matches(
     return [Match(obj=found[s.key], score=s.score, reasons=s.reasons) for s in scored if s.key in found]
 
 
-def organisations_for_challenge(*, challenge: Challenge, limit: int = 10) -> list[Match[Organisation]]:
+def organisations_for_challenge(
+    *, challenge: Challenge, limit: int = 10, compute: bool = False
+) -> list[Match[Organisation]]:
     return _matches(
-        query=challenge_profile(challenge), query_kind="challenge", candidates=Organisation.objects.all(), limit=limit
+        query=challenge_profile(challenge),
+        query_kind="challenge",
+        candidates=Organisation.objects.all(),
+        limit=limit,
+        compute=compute,
     )
 
 
 def challenges_for_organisation(
-    *, organisation: Organisation, limit: int = 10, names: Names | None = None
+    *, organisation: Organisation, limit: int = 10, names: Names | None = None, compute: bool = False
 ) -> list[Match[Challenge]]:
     return _matches(
         query=organisation_profile(organisation),
@@ -65,11 +92,21 @@ def challenges_for_organisation(
         candidates=Challenge.objects.all(),
         limit=limit,
         names=names,
+        compute=compute,
     )
 
 
-def challenges_for_members(*, user: User, limit: int) -> list[tuple[Organisation, list[Match[Challenge]]]]:
-    """Open challenges for each organisation the user belongs to that can be recommended."""
+def challenges_for_members(*, user: User, limit: int) -> list[tuple[Organisation, list[Match[Challenge]] | None]]:
+    """Open challenges for each organisation the user belongs to that can be recommended; None for one whose
+    profile is still being computed."""
     names = _names()
     organisations = matchable_organisations().filter(memberships__user=user)
-    return [(org, challenges_for_organisation(organisation=org, limit=limit, names=names)) for org in organisations]
+    sections: list[tuple[Organisation, list[Match[Challenge]] | None]] = []
+    for organisation in organisations:
+        try:
+            sections.append(
+                (organisation, challenges_for_organisation(organisation=organisation, limit=limit, names=names))
+            )
+        except NotReady:
+            sections.append((organisation, None))
+    return sections

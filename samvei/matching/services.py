@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TypeVar
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -106,16 +107,60 @@ def match_vectors(
 
 
 def query_vector(*, kind: str, profile: Profile) -> Vectors:
-    """The vector to rank others by: the stored one when the text is unchanged, else the model's, now."""
-    stored = (
-        MatchProfile.objects.filter(kind=kind, object_id=_key(profile), text_hash=digest(profile.text),
-                                    model_name=default_embedder().name, vector__isnull=False)
-        .values_list("vector", flat=True)
-        .first()
-    )  # fmt: skip
-    if stored is not None:
-        return from_bytes(bytes(stored))
+    """The vector to rank others by: the stored one when the text is unchanged, else the model's, now. For
+    commands and tests only: a request uses `stored_query_vector` and never runs the model."""
+    stored, fresh = stored_query_vector(kind=kind, profile=profile)
+    if stored is not None and fresh:
+        return stored
     return match_vectors(kind=kind, texts={_key(profile): profile.text}, store=False)[_key(profile)]
+
+
+def stored_query_vector(*, kind: str, profile: Profile) -> tuple[Vectors | None, bool]:
+    """The stored vector to rank others by, and whether it was made from the current text; never the model's.
+    The match profile's vector if it is current, else the stored embeddings of the current text (kept for what
+    has no profile: a draft, a public body), else the profile's vector from an earlier text; None without any."""
+    model_name, text_hash = default_embedder().name, digest(profile.text)
+    rows = MatchProfile.objects.filter(kind=kind, object_id=_key(profile), model_name=model_name, vector__isnull=False)
+    profiles = {found_hash: vector for found_hash, vector in rows.values_list("text_hash", "vector") if vector}
+    if text_hash in profiles:
+        return from_bytes(bytes(profiles[text_hash])), True
+    embeddings = dict(
+        Embedding.objects.filter(
+            kind=kind, object_id=_key(profile), model_name=model_name, text_hash=text_hash, role__in=ROLES
+        ).values_list("role", "vector")
+    )
+    if len(embeddings) == len(ROLES):
+        return combined(*(from_bytes(bytes(embeddings[role])) for role in ROLES)), True
+    stale = next(iter(profiles.values()), None)
+    return (from_bytes(bytes(stale)) if stale is not None else None), False
+
+
+PREPARE_AGAIN_AFTER = 600  # seconds: one queued computation per text at a time, however often it is asked for
+
+
+def query_vector_later(*, kind: str, profile: Profile) -> None:
+    """Queue the computation of a query vector the request did not find, once per text however many requests
+    ask for it; the worker stores it (`query_vectors_store`)."""
+    from .tasks import store_query_vectors
+
+    key = f"matching:preparing:{kind}:{_key(profile)}:{digest(profile.text)}"
+    if cache.add(key, True, timeout=PREPARE_AGAIN_AFTER):
+        object_id = _key(profile)
+        transaction.on_commit(lambda: store_query_vectors.enqueue(kind=kind, object_ids=[object_id]))
+
+
+def query_vectors_store(*, kind: str, object_ids: Sequence[int]) -> int:
+    """Stores what ranking needs for these objects: the match profile of those that can be recommended, and the
+    embeddings of the others' current text (a draft challenge, a public body asking for challenges). Returns
+    how many objects were brought up to date."""
+    recommendable = set(matchable(kind).filter(pk__in=object_ids).values_list("pk", flat=True))
+    changed = profiles_refresh(kind=kind, object_ids=sorted(recommendable)) if recommendable else 0
+    model = Challenge if kind == "challenge" else Organisation
+    others = model.objects.filter(pk__in=set(object_ids) - recommendable)
+    texts = {_key(p): p.text for p in (profile_of(obj) for obj in others)}
+    if texts:
+        match_vectors(kind=kind, texts=texts)
+    return changed + len(texts)
 
 
 def _profile_row(kind: str, profile: Profile, vector: Vectors, model_name: str) -> MatchProfile:

@@ -5,7 +5,7 @@ from django_tasks import task
 from samvei.core.periodic import then_run_again
 
 from .index import KINDS
-from .services import profiles_refresh
+from .services import profiles_refresh, query_vectors_store
 
 REFRESH_ALL_EVERY = timedelta(days=1)
 
@@ -13,6 +13,12 @@ REFRESH_ALL_EVERY = timedelta(days=1)
 @task()
 def refresh_match_profiles(*, kind: str, object_ids: list[int]) -> int:
     return profiles_refresh(kind=kind, object_ids=object_ids)
+
+
+@task()
+def store_query_vectors(*, kind: str, object_ids: list[int]) -> int:
+    """What a request asked to be ranked for and found no stored vector of (`services.query_vector_later`)."""
+    return query_vectors_store(kind=kind, object_ids=object_ids)
 
 
 @task()

@@ -9,20 +9,21 @@ from samvei.accounts.request import authenticated_user
 from samvei.challenges import permissions as challenge_permissions
 from samvei.challenges.models import Challenge
 
-from .selectors import challenges_for_members, organisations_for_challenge
+from .selectors import NotReady, challenges_for_members, organisations_for_challenge
 
 
 @login_required
 def challenge_matches(request: HttpRequest, pk: int) -> HttpResponse:
-    """For the public body that owns the challenge: organisations that might take it on, and why."""
+    """For the public body that owns the challenge: organisations that might take it on, and why. Ranked from
+    stored vectors only; while the challenge's is computed, the page says so."""
     challenge = Challenge.objects.filter(pk=pk).select_related("municipality__county", "owner").first()
     if challenge is None or not challenge_permissions.can_manage_challenge(user=request.user, challenge=challenge):
         raise Http404(_("There is no such challenge."))
-    return render(
-        request,
-        "matching/challenge_matches.html",
-        {"challenge": challenge, "matches": organisations_for_challenge(challenge=challenge, limit=15)},
-    )
+    try:
+        matches = organisations_for_challenge(challenge=challenge, limit=15)
+    except NotReady:
+        matches = None
+    return render(request, "matching/challenge_matches.html", {"challenge": challenge, "matches": matches})
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samvei.accounts.request import authenticated_user
+from samvei.core.limits import SHORT_TEXT
 from samvei.core.validation import parse_id
 from samvei.core.view_helpers import require, show_refusal, visible_or_404
 from samvei.organisations.models import ContactPoint, Organisation
@@ -36,6 +37,7 @@ def _pitch_form_page(
     )
     heading_context = {**heading_context, "recipients": recipients}
     form = PitchForm(request.POST or None, request.FILES or None, user=user)
+    status = 400
     if not form.fields["sender"].queryset.exists():  # type: ignore[attr-defined]
         return render(request, "challenges/pitch_no_organisation.html", heading_context, status=403)
     if request.method == "POST" and form.is_valid():
@@ -46,6 +48,7 @@ def _pitch_form_page(
             pitch = submit(sender=sender, actor=user, data=data, uploads=form.cleaned_data["attachments"])
         except ValidationError as error:
             show_refusal(form, error)
+            status = 429 if error.code == "rate_limited" else 400
         else:
             if pitch.is_waiting:
                 messages.warning(
@@ -55,7 +58,10 @@ def _pitch_form_page(
                 messages.success(request, _("Sent. Only you and the receiving public body can see it."))
             return redirect(pitch.get_absolute_url())
     return render(
-        request, "challenges/pitch_form.html", {"form": form, **heading_context}, status=400 if form.errors else 200
+        request,
+        "challenges/pitch_form.html",
+        {"form": form, **heading_context},
+        status=status if form.errors else 200,
     )
 
 
@@ -193,10 +199,14 @@ def question_ask_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_ask_question(user=user, challenge=challenge):
         messages.error(request, _("This challenge no longer takes questions."))
     elif not form.is_valid():
-        messages.error(request, _("Write your question (at most 2000 characters)."))
+        messages.error(request, _("Write your question (at most %(limit)d characters).") % {"limit": SHORT_TEXT})
     else:
-        question_ask(challenge=challenge, user=user, text=form.cleaned_data["text"])
-        messages.success(request, _("Thank you. The answer will be published here for everyone."))
+        try:
+            question_ask(challenge=challenge, user=user, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Thank you. The answer will be published here for everyone."))
     return redirect(challenge.get_absolute_url() + "#questions")
 
 

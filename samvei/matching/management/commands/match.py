@@ -52,7 +52,7 @@ class Command(BaseCommand):
             raise CommandError(f"No challenge has the ref or id {value}")
         return [
             {"org_number": m.obj.org_number, "name": m.obj.name, "score": m.score, "reasons": m.reasons}
-            for m in organisations_for_challenge(challenge=challenge, limit=options["limit"])
+            for m in organisations_for_challenge(challenge=challenge, limit=options["limit"], compute=True)
         ]
 
     def _organisation_rows(self, options: dict[str, Any]) -> list[dict[str, object]]:
@@ -61,5 +61,5 @@ class Command(BaseCommand):
             raise CommandError(f"No organisation has the number {options['organisation']}")
         return [
             {"ref": m.obj.ref, "id": m.obj.pk, "title": str(m.obj), "score": m.score, "reasons": m.reasons}
-            for m in challenges_for_organisation(organisation=organisation, limit=options["limit"])
+            for m in challenges_for_organisation(organisation=organisation, limit=options["limit"], compute=True)
         ]

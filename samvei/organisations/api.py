@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from typing_extensions import TypeAliasType
 
 from samvei.core.api_pagination import CountItemsPagination
 from samvei.geography.models import County, Municipality
@@ -18,6 +19,10 @@ from .selectors import OrganisationFilters, contact_point_list, municipality_wit
 
 router = Router()
 
+# Named for the OpenAPI document after model and enum, so that no two nested enums share a component.
+MunicipalityWrittenLanguage = TypeAliasType("MunicipalityWrittenLanguage", Municipality.WrittenLanguage)
+OrganisationKind = TypeAliasType("OrganisationKind", Organisation.Kind)
+
 
 class MunicipalityOut(Schema):
     number: str
@@ -27,7 +32,7 @@ class MunicipalityOut(Schema):
     administrative_centre: str
     population: int
     area_km2: float
-    written_language: Municipality.WrittenLanguage
+    written_language: MunicipalityWrittenLanguage
     website: str
     org_number: str | None
     url: str
@@ -79,7 +84,7 @@ class OrganisationOut(Schema):
     org_number: str | None
     name: str
     slug: str
-    kind: Organisation.Kind
+    kind: OrganisationKind
     organisation_form: str
     description: str
     website: str
@@ -118,7 +123,7 @@ class OrganisationDetailOut(OrganisationOut):
 
 
 class OrganisationQuery(Schema):
-    kind: Organisation.Kind | None = None
+    kind: OrganisationKind | None = None
     welfare_area: str | None = Field(None, max_length=50, description="Welfare-area code, e.g. elderly-care")
     target_group: str | None = Field(None, max_length=50, description="Target-group code, e.g. youth")
     municipality: str | None = Field(None, pattern=r"^[0-9]{4}$", description="Municipality number, e.g. 1103")

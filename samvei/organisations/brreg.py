@@ -26,6 +26,7 @@ TIMEOUT_SECONDS = 5.0
 MAX_RESPONSE_BYTES = 1024 * 1024
 NAME_MAX_LENGTH = 300
 FORM_MAX_LENGTH = 10
+SECTOR_MAX_LENGTH = 4
 ORG_NUMBER = re.compile(r"[0-9]{9}")
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class RegisterData:
     org_number: str
     name: str
     organisation_form: str = ""
+    sector_code: str = ""
     bankrupt: bool = False
     under_liquidation: bool = False
     under_forced_dissolution: bool = False
@@ -49,6 +51,7 @@ class RegisterData:
             org_number=self.org_number,
             name=self.name,
             organisation_form=self.organisation_form,
+            sector_code=self.sector_code,
             bankrupt=self.bankrupt,
             under_liquidation=self.under_liquidation,
             under_forced_dissolution=self.under_forced_dissolution,
@@ -73,10 +76,13 @@ def register_data_from_enhet(record: object) -> RegisterData | None:
         return None
     form = record.get("organisasjonsform")
     form_code = _clean_text(form.get("kode") if isinstance(form, dict) else None, limit=FORM_MAX_LENGTH)
+    sector = record.get("institusjonellSektorkode")
+    sector_code = _clean_text(sector.get("kode") if isinstance(sector, dict) else None, limit=SECTOR_MAX_LENGTH)
     return RegisterData(
         org_number=org_number,
         name=name,
         organisation_form=form_code or "",
+        sector_code=sector_code or "",
         bankrupt=record.get("konkurs") is True,
         under_liquidation=record.get("underAvvikling") is True,
         under_forced_dissolution=record.get("underTvangsavviklingEllerTvangsopplosning") is True,

@@ -13,6 +13,10 @@ from samvei.taxonomy.forms import target_group_choices, welfare_area_choices
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 from .models import Claim, Invitation, Membership, Organisation, OrganisationForm
+from .validators import normalise_organisation_name
+
+# Who the organisation is and where people reach it: only its admins (and staff) change these.
+ADMIN_ONLY_FIELDS = ("name", "org_number", "organisation_form", "website", "contact_email")
 
 REGISTRABLE_KINDS = [
     (Organisation.Kind.SOCIAL_ENTERPRISE, Organisation.Kind.SOCIAL_ENTERPRISE.label),
@@ -84,6 +88,19 @@ class OrganisationProfileForm(forms.ModelForm[Organisation]):
             "services": forms.Textarea(attrs={"rows": 4}),
         }
 
+    def __init__(self, *args: Any, may_change_identity: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_change_identity:  # shown, but what a member posts for them is ignored
+            for name in ADMIN_ONLY_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Only an administrator of the organisation can change this.")
+
+    def clean_name(self) -> str:
+        name = normalise_organisation_name(self.cleaned_data.get("name") or "")
+        if not name:  # nothing but control characters and spaces
+            raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
+        return name
+
     def clean_org_number(self) -> str | None:
         value: str | None = self.cleaned_data.get("org_number")
         return orgnr.compact(value) if value else None
@@ -149,6 +166,15 @@ class ClaimDecisionForm(forms.Form):
         label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))], widget=forms.RadioSelect
     )
     note = forms.CharField(label=_("Note to the user"), required=False, max_length=1000, widget=forms.Textarea)
+
+
+class VerifiedDomainForm(forms.Form):
+    domain = forms.CharField(
+        label=_("Verified e-mail domain"),
+        max_length=253,
+        required=False,
+        help_text=_("Claims from a verified address at this domain are approved at once. Leave empty to turn it off."),
+    )
 
 
 class ContactPointForm(forms.Form):

@@ -13,17 +13,18 @@ from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from samvei.core.importing import RowRejected
+from samvei.core.importing import RowRejected, within_limit
+from samvei.core.limits import LONG_TEXT, TITLE
 from samvei.core.validation import is_unicode, printable
 from samvei.geography.models import Municipality
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 from .models import Organisation
-from .validators import validate_org_number
+from .validators import normalise_organisation_name, validate_org_number
 
 __all__ = ["ImportRow", "References", "RowRejected", "row_from_record"]
 
-NAME_MAX_LENGTH = 200
+NAME_MAX_LENGTH = TITLE
 WEBSITE_MAX_LENGTH = 200
 CODE_MAX_LENGTH = 10
 REFERENCE_DATA_KINDS = (Organisation.Kind.MUNICIPALITY, Organisation.Kind.COUNTY)
@@ -99,7 +100,9 @@ def _json_lines_row(record: dict[str, Any], *, references: References) -> Import
     fields: dict[str, Any] = {
         "name": _name(record.get("name")),
         "kind": _kind(record.get("kind")),
-        "description": _text(_given(record, "description", ""), field="description"),
+        "description": within_limit(
+            _text(_given(record, "description", ""), field="description"), field="description", limit=LONG_TEXT
+        ),
         "national": _national(_given(record, "national", False)),
     }
     if (website := _website(record.get("website"))) is not None:
@@ -171,7 +174,7 @@ def _text(value: object, *, field: str) -> str:
 
 
 def _name(value: object) -> str:
-    name = _text(value if value is not None else "", field="name")
+    name = normalise_organisation_name(_text(value if value is not None else "", field="name"))
     if not name:
         raise RowRejected(_("the name is missing"))
     if len(name) > NAME_MAX_LENGTH:

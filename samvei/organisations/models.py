@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samvei.core.limits import LONG_TEXT, SHORT_TEXT, TITLE, limited
 from samvei.core.models import Source, TimeStampedModel
 from samvei.geography.models import County, Municipality
 from samvei.taxonomy.models import TargetGroup, WelfareArea
@@ -54,12 +55,13 @@ class Organisation(TimeStampedModel):
 
     PUBLIC_BODY_KINDS = (Kind.MUNICIPALITY, Kind.COUNTY, Kind.STATE_AGENCY, Kind.PUBLIC_SECTOR_ASSOCIATION)
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=TITLE)
     slug = models.SlugField(_("address name"), max_length=220, unique=True)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     aliases = models.TextField(
         _("also known as"),
         blank=True,
+        **limited(SHORT_TEXT),
         help_text=_("Other names the organisation is known by, such as former names. One name per line."),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
@@ -68,9 +70,13 @@ class Organisation(TimeStampedModel):
     )
     organisation_form = models.CharField(_("organisation form"), max_length=10, blank=True)
     industry_code = models.CharField(_("industry code (NACE)"), max_length=10, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    mission = models.TextField(_("mission"), blank=True, help_text=_("The social problem you work on, and why."))
-    services = models.TextField(_("services offered"), blank=True, help_text=_("What you offer a public body."))
+    description = models.TextField(_("description"), blank=True, **limited(LONG_TEXT))
+    mission = models.TextField(
+        _("mission"), blank=True, help_text=_("The social problem you work on, and why."), **limited(LONG_TEXT)
+    )
+    services = models.TextField(
+        _("services offered"), blank=True, help_text=_("What you offer a public body."), **limited(LONG_TEXT)
+    )
     welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
     target_groups = models.ManyToManyField(TargetGroup, blank=True, verbose_name=_("target groups"))
     municipalities = models.ManyToManyField(
@@ -81,6 +87,12 @@ class Organisation(TimeStampedModel):
     )
     national = models.BooleanField(_("operates nationally"), default=False)
     website = models.URLField(_("website"), blank=True)
+    verified_domain = models.CharField(
+        _("verified e-mail domain"),
+        max_length=253,
+        blank=True,
+        help_text=_("Claims from a verified e-mail address at this domain are approved at once. Set by staff."),
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     is_example = models.BooleanField(
@@ -98,7 +110,9 @@ class Organisation(TimeStampedModel):
         County, on_delete=models.PROTECT, null=True, blank=True, related_name="organisation", verbose_name=_("county")
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source"))
-    source_urls = models.TextField(_("source addresses"), blank=True, help_text=_("One address per line."))
+    source_urls = models.TextField(
+        _("source addresses"), blank=True, help_text=_("One address per line."), **limited(SHORT_TEXT)
+    )
     search_text = models.TextField(editable=False, default="")
     # How the profile compares with Enhetsregisteret (register.py decides; events keep the history).
     verification_status = models.CharField(
@@ -111,7 +125,9 @@ class Organisation(TimeStampedModel):
     verification_checked_by = models.ForeignKey(  # empty when the register decided, not a person
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    verification_note = models.TextField(_("note on the verification"), blank=True)
+    verification_note = models.TextField(_("note on the verification"), blank=True, **limited(SHORT_TEXT))
+    # When a registered public body was recognised as one (register's sector code or staff): see is_public_body.
+    public_body_confirmed_at = models.DateTimeField(_("confirmed as a public body"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -148,8 +164,17 @@ class Organisation(TimeStampedModel):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
     @property
-    def is_public_body(self) -> bool:
+    def is_public_body_kind(self) -> bool:  # what the profile says; is_public_body is whether we recognise it
         return self.kind in self.PUBLIC_BODY_KINDS
+
+    @property
+    def is_public_body(self) -> bool:
+        """A recognised public body (publishes challenges, receives pitches): reference data, an example, or
+        confirmed by Enhetsregisteret's sector code or staff. A registration that only says it is one waits."""
+        if not self.is_public_body_kind:
+            return False
+        from_reference_data = self.municipality_id or self.county_id or self.source_id
+        return bool(from_reference_data or self.is_example or self.public_body_confirmed_at is not None)
 
     @property
     def organisation_form_label(self) -> str:
@@ -191,7 +216,7 @@ class DocumentedResult(models.Model):
     """An effect the organisation has documented, with where it is documented."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="results")
-    text = models.TextField(_("result"))
+    text = models.TextField(_("result"), **limited(SHORT_TEXT))
     figure = models.CharField(_("figure"), max_length=100, blank=True)
     source_url = models.URLField(_("documented at"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -263,14 +288,14 @@ class Claim(TimeStampedModel):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="claims")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claims")
-    message = models.TextField(_("why you can act for the organisation"), max_length=2000)
+    message = models.TextField(_("why you can act for the organisation"), **limited(SHORT_TEXT))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     approved_automatically = models.BooleanField(_("approved automatically"), default=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decision_note = models.TextField(_("note on the decision"), blank=True)
+    decision_note = models.TextField(_("note on the decision"), blank=True, **limited(SHORT_TEXT))
 
     class Meta:
         ordering = ["-created_at"]
@@ -301,6 +326,7 @@ class ContactPoint(TimeStampedModel):
     decides_on = models.TextField(
         _("what they decide on and what to send them"),
         help_text=_("For example which purchases they decide, and what a good first enquiry contains."),
+        **limited(SHORT_TEXT),
     )
     is_entry_contact = models.BooleanField(
         _("entry contact for new ideas"),
@@ -345,6 +371,7 @@ class OrganisationEvent(models.Model):
         MEMBER_JOINED = "member_joined", _("Member joined")
         MEMBER_REMOVED = "member_removed", _("Member removed")
         MEMBER_ROLE_CHANGED = "member_role_changed", _("Member's role changed")
+        MEMBER_LEFT = "member_left", _("Member left")
         CLAIM_SUBMITTED = "claim_submitted", _("Claim submitted")
         CLAIM_APPROVED = "claim_approved", _("Claim approved")
         CLAIM_REJECTED = "claim_rejected", _("Claim rejected")
@@ -354,6 +381,9 @@ class OrganisationEvent(models.Model):
         VERIFIED = "verified", _("Verified against Enhetsregisteret")
         UNVERIFIED = "unverified", _("Marked unverified")
         STAFF_CONFIRMED = "staff_confirmed", _("Confirmed by Samvei staff")
+        PUBLIC_BODY_CONFIRMED = "public_body_confirmed", _("Confirmed as a public body")
+        PUBLIC_BODY_UNCONFIRMED = "public_body_unconfirmed", _("No longer confirmed as a public body")
+        VERIFIED_DOMAIN_CHANGED = "verified_domain_changed", _("Verified e-mail domain changed")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=30, choices=Kind.choices)

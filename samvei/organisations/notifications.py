@@ -9,7 +9,7 @@ from django.utils import translation
 from samvei.accounts.models import User
 from samvei.core.mail import absolute, send_templated_email
 
-from .models import Claim, Invitation, Membership
+from .models import Claim, Invitation, Membership, OrganisationEvent
 
 
 def language_of(email: str) -> str:
@@ -62,4 +62,39 @@ def send_claim_decision(*, claim_id: int) -> None:
         template="organisations/email/claim_decision",
         recipients=[(claim.user.email, claim.user.preferred_language)],
         context={"claim": claim, "organisation_url": absolute(path)},
+    )
+
+
+def admin_addresses(organisation_id: int, *, leaving_out: set[str]) -> list[tuple[str, str]]:
+    """(address, language) of the organisation's active admins, but for the addresses left out."""
+    admins = Membership.objects.filter(
+        organisation_id=organisation_id, role=Membership.Role.ADMIN, user__is_active=True
+    ).values_list("user__email", "user__preferred_language")
+    left_out = {address.casefold() for address in leaving_out}
+    return [(address, language) for address, language in admins if address.casefold() not in left_out]
+
+
+def send_membership_change(*, event_id: int) -> None:
+    """Tells the admins about a change to the people who act for the organisation: who joined, left, was
+    removed or changed role, and who asked to join. The person it is about and the one who did it know already."""
+    event = OrganisationEvent.objects.select_related("organisation", "actor").get(pk=event_id)
+    person = str(event.detail.get("email", ""))
+    actor = event.actor.email if event.actor else ""
+    recipients = admin_addresses(event.organisation_id, leaving_out={person, actor} - {""})
+    role = event.detail.get("role")
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("organisations:members", kwargs={"slug": event.organisation.slug})
+    send_templated_email(
+        template="organisations/email/membership_change",
+        recipients=recipients,
+        context={
+            "event": event,
+            "organisation": event.organisation,
+            "person": person,
+            "actor": actor,
+            "role": Membership.Role(role).label if role in Membership.Role.values else "",
+            "automatic": event.detail.get("automatic") is True,
+            "domain": event.detail.get("domain", ""),
+            "members_url": absolute(path),
+        },
     )

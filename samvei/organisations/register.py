@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 # Words for the legal form that people often leave out of a name, or put in front (old names: «A/S Norsk …»).
 LEGAL_FORM_WORDS = frozenset({"as", "asa", "sa", "ba", "ans", "da", "ks", "nuf", "enk"})
 REFUSING_REASONS = frozenset({VerificationReason.NAME_DIFFERS, VerificationReason.DELETED})
+# institusjonellSektorkode for public administration: central government (6100) and local government (6500).
+PUBLIC_ADMINISTRATION_SECTORS = frozenset({"6100", "6500"})
 VERIFICATION_FIELDS = (
     "verification_status",
     "verification_reason",
@@ -45,6 +47,7 @@ _NOT_LETTERS_OR_DIGITS = re.compile(r"[\W_]+")
 REGISTER_ENTRY_FIELDS = (
     "name",
     "organisation_form",
+    "sector_code",
     "bankrupt",
     "under_liquidation",
     "under_forced_dissolution",
@@ -190,6 +193,34 @@ def apply_check(organisation: Organisation, check: RegisterCheck, *, now: dateti
     )
 
 
+def confirms_public_body(check: RegisterCheck) -> bool:
+    """Enhetsregisteret has the unit, under the profile's name, in central or local government."""
+    return (
+        check.outcome == Outcome.MATCH
+        and check.entry is not None
+        and check.entry.sector_code in PUBLIC_ADMINISTRATION_SECTORS
+    )
+
+
+def apply_public_body_check(
+    organisation: Organisation, check: RegisterCheck, *, now: datetime, identity_changed: bool
+) -> str | None:
+    """Sets whether a public body registered by its members is recognised as one (not saved). The register's
+    sector code recognises it; a new name, number or form takes back an earlier recognition (the register's or
+    staff's) that the register does not give again. Returns the event kind to write, or None."""
+    if not organisation.is_public_body_kind:
+        return None
+    if confirms_public_body(check):
+        if organisation.public_body_confirmed_at is None:
+            organisation.public_body_confirmed_at = now
+            return OrganisationEvent.Kind.PUBLIC_BODY_CONFIRMED
+        return None
+    if identity_changed and organisation.public_body_confirmed_at is not None:
+        organisation.public_body_confirmed_at = None
+        return OrganisationEvent.Kind.PUBLIC_BODY_UNCONFIRMED
+    return None
+
+
 def verify_in_bulk(*, org_numbers: Collection[str]) -> int:
     """Re-checks every organisation with one of these numbers against the local register, for an import.
     Staff confirmations stand. A fixed number of queries however many numbers: one read of the entries and
@@ -205,9 +236,15 @@ def verify_in_bulk(*, org_numbers: Collection[str]) -> int:
     now = timezone.now()
     changed: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
     events: list[OrganisationEvent] = []
-    for organisation in organisations.only("pk", "name", "org_number", "organisation_form", *VERIFICATION_FIELDS):
+    public_bodies: list[int] = []
+    fields = ("pk", "name", "kind", "org_number", "organisation_form", "public_body_confirmed_at")
+    for organisation in organisations.only(*fields, *VERIFICATION_FIELDS):
         entry = entries.get(organisation.org_number or "")
         check = compare(entry=entry, name=organisation.name, organisation_form=organisation.organisation_form)
+        public_kind = apply_public_body_check(organisation, check, now=now, identity_changed=False)
+        if public_kind is not None:
+            public_bodies.append(organisation.pk)
+            events.append(_event(organisation, public_kind, actor=None, reason="sector_code"))
         before = (organisation.verification_status, organisation.verification_reason)
         kind = apply_check(organisation, check, now=now)
         if before != (check.status, check.reason):
@@ -222,6 +259,8 @@ def verify_in_bulk(*, org_numbers: Collection[str]) -> int:
             verification_checked_by=None,
             verification_note="",
         )
+    if public_bodies:
+        Organisation.objects.filter(pk__in=public_bodies).update(public_body_confirmed_at=now)
     OrganisationEvent.objects.bulk_create(events)
     return sum(len(ids) for ids in changed.values())
 

@@ -22,6 +22,8 @@ class RegisterEntry(models.Model):
     org_number = models.CharField(_("organisation number"), max_length=9, unique=True, validators=[validate_org_number])
     name = models.CharField(_("registered name"), max_length=300, blank=True)  # blank: a deleted unit may have none
     organisation_form = models.CharField(_("organisation form"), max_length=10, blank=True)
+    # institusjonellSektorkode: 6100 is central government, 6500 local government (register.py reads it).
+    sector_code = models.CharField(_("institutional sector code"), max_length=4, blank=True, default="")
     bankrupt = models.BooleanField(_("bankrupt"), default=False)
     under_liquidation = models.BooleanField(_("under liquidation"), default=False)
     under_forced_dissolution = models.BooleanField(_("under forced liquidation or dissolution"), default=False)

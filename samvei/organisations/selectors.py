@@ -114,12 +114,37 @@ def pending_claims() -> QuerySet[Claim]:
     return Claim.objects.filter(status=Claim.Status.PENDING).select_related("organisation", "user")
 
 
+def pending_claims_to(*, organisation: Organisation) -> QuerySet[Claim]:
+    """The claims to act for one organisation that wait for a decision, for its admins."""
+    return pending_claims().filter(organisation=organisation)
+
+
+def unrecognised_public_bodies() -> Q:
+    """Registered as public bodies but not recognised as one: not from reference data, not an example, not
+    confirmed by the register's sector code or by staff (Organisation.is_public_body in a query)."""
+    return Q(
+        kind__in=Organisation.PUBLIC_BODY_KINDS,
+        municipality__isnull=True,
+        county__isnull=True,
+        source__isnull=True,
+        is_example=False,
+        public_body_confirmed_at__isnull=True,
+    )
+
+
+def recognised_public_bodies() -> QuerySet[Organisation]:
+    """The public bodies that publish challenges and receive pitches."""
+    return Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS).exclude(unrecognised_public_bodies())
+
+
 def unverified_organisations() -> QuerySet[Organisation]:
-    """Profiles staff may confirm, newest first. Left out: reference data (municipalities, counties, bodies from a
+    """Profiles staff may confirm, newest first, and the public bodies that wait for staff. Left out: reference data (municipalities, counties, bodies from a
     sourced file), which its source vouches for, and the fictional examples."""
     registered = RegisterEntry.objects.filter(org_number=OuterRef("org_number"))
     return (
-        Organisation.objects.filter(verification_status=VerificationStatus.UNVERIFIED, is_example=False)
+        Organisation.objects.filter(
+            Q(verification_status=VerificationStatus.UNVERIFIED, is_example=False) | unrecognised_public_bodies()
+        )
         .exclude(kind__in=(Organisation.Kind.MUNICIPALITY, Organisation.Kind.COUNTY))
         .filter(source__isnull=True)
         .annotate(registered_name=Subquery(registered.values("name")[:1]))

@@ -1,34 +1,61 @@
-"""Every change to organisations, their people and their contact points goes through these functions."""
+"""Every change to organisations, their people and their contact points goes through these functions. The
+people's side (invitations, claims, roles, leaving) is in memberships.py and re-exported here."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit
 
-from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
+from django.core.validators import DomainNameValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samvei.accounts.models import User
 from samvei.core.text import norwegian_slugify
+from samvei.core.validation import field_error
 
-from . import tasks
+from . import permissions
+from .memberships import (
+    claim_decide as claim_decide,
+)
+from .memberships import (
+    claim_submit as claim_submit,
+)
+from .memberships import (
+    invitation_accept as invitation_accept,
+)
+from .memberships import (
+    invitation_create as invitation_create,
+)
+from .memberships import (
+    membership_leave as membership_leave,
+)
+from .memberships import (
+    membership_remove as membership_remove,
+)
+from .memberships import (
+    membership_set_role as membership_set_role,
+)
 from .models import (
-    Claim,
     ContactPoint,
     DocumentedResult,
-    Invitation,
     Membership,
     Organisation,
     OrganisationEvent,
     VerificationReason,
     VerificationStatus,
 )
-from .register import VERIFICATION_FIELDS, RegisterCheck, apply_check, refusal, register_check
+from .register import (
+    VERIFICATION_FIELDS,
+    RegisterCheck,
+    apply_check,
+    apply_public_body_check,
+    refusal,
+    register_check,
+)
+from .validators import normalise_organisation_name
 
 PROFILE_FIELDS = (
     "name",
@@ -45,7 +72,10 @@ PROFILE_FIELDS = (
 PROFILE_RELATIONS = ("welfare_areas", "target_groups", "municipalities", "counties")
 # A change to any of these is a change of who the profile says it is: it is checked against the register again.
 IDENTITY_FIELDS = frozenset({"name", "org_number", "organisation_form"})
+# Only admins (and staff) change these: who the organisation is, and where people reach it.
+ADMIN_FIELDS = (*sorted(IDENTITY_FIELDS), "website", "contact_email")
 VERIFICATION_NOTE_MAX_LENGTH = 1000
+_domain_validator = DomainNameValidator(accept_idna=True)
 
 
 def _event(organisation: Organisation, kind: str, actor: User | None, **detail: Any) -> None:
@@ -75,19 +105,32 @@ def organisation_register(*, user: User, kind: str, data: dict[str, Any]) -> Org
     """A user registers an organisation that is not in the directory yet and becomes its first admin."""
     if kind in (Organisation.Kind.MUNICIPALITY, Organisation.Kind.COUNTY):
         raise ValidationError(_("Municipalities and county authorities are already in the directory."))
-    organisation = Organisation(kind=kind, slug=_unique_slug(data["name"]))
+    data = _normalised(data)
+    organisation = Organisation(kind=kind, slug=_unique_slug(data.get("name", "")))
     for field in PROFILE_FIELDS:
         if field in data:
             setattr(organisation, field, data[field])
     organisation.full_clean()
-    verification = apply_check(organisation, _register_check(organisation), now=timezone.now())
+    now = timezone.now()
+    check = _register_check(organisation)
+    verification = apply_check(organisation, check, now=now)
+    public_body = apply_public_body_check(organisation, check, now=now, identity_changed=True)
     organisation.save()
     _set_relations(organisation, data)
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     _event(organisation, OrganisationEvent.Kind.CREATED, user)
     if verification is not None:
         _event(organisation, verification, user, reason=organisation.verification_reason)
+    if public_body is not None:
+        _event(organisation, public_body, None, reason="sector_code")
     return organisation
+
+
+def _normalised(data: dict[str, Any]) -> dict[str, Any]:
+    """A line break or control character in a name is never stored (it broke e-mail subjects)."""
+    if isinstance(data.get("name"), str):
+        return {**data, "name": normalise_organisation_name(data["name"])}
+    return data
 
 
 def _register_check(organisation: Organisation) -> RegisterCheck:
@@ -103,16 +146,27 @@ def _register_check(organisation: Organisation) -> RegisterCheck:
 
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, actor: User, data: dict[str, Any]) -> Organisation:
+    """Members keep the profile; only admins and staff change the fields in ADMIN_FIELDS."""
+    data = _normalised(data)
     changed = [field for field in PROFILE_FIELDS if field in data and getattr(organisation, field) != data[field]]
+    refused = [field for field in ADMIN_FIELDS if field in changed]
+    if refused and not permissions.can_change_identity(user=actor, organisation=organisation):
+        raise field_error(
+            refused[0],
+            _("Only an administrator of the organisation can change its name, number, form, website or e-mail."),
+            code="admin_only",
+        )
     for field in changed:
         setattr(organisation, field, data[field])
     organisation.full_clean()
-    verification = None
+    verification = public_body = None
     saved = [*changed, "updated_at"]  # only these: a stale copy must not undo a verification made meanwhile
     if IDENTITY_FIELDS.intersection(changed):  # a staff confirmation stands until the identity changes
-        organisation.refresh_from_db(fields=list(VERIFICATION_FIELDS))
-        verification = apply_check(organisation, _register_check(organisation), now=timezone.now())
-        saved += VERIFICATION_FIELDS
+        organisation.refresh_from_db(fields=[*VERIFICATION_FIELDS, "public_body_confirmed_at"])
+        now, check = timezone.now(), _register_check(organisation)
+        verification = apply_check(organisation, check, now=now)
+        public_body = apply_public_body_check(organisation, check, now=now, identity_changed=True)
+        saved += [*VERIFICATION_FIELDS, "public_body_confirmed_at"]
     organisation.save(update_fields=saved)
     _set_relations(organisation, data)
     if "results" in data:
@@ -121,7 +175,48 @@ def organisation_update(*, organisation: Organisation, actor: User, data: dict[s
     _event(organisation, OrganisationEvent.Kind.PROFILE_UPDATED, actor, fields=changed)
     if verification is not None:
         _event(organisation, verification, actor, reason=organisation.verification_reason)
+    if public_body is not None:
+        _event(organisation, public_body, actor, reason="identity_changed")
     return organisation
+
+
+@transaction.atomic
+def organisation_public_body_confirm(*, organisation: Organisation, actor: User) -> Organisation:
+    """Staff recognise a registered public body the register does not: it may then publish challenges and receive
+    pitches. The confirmation stands until the name, number or form changes."""
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if not locked.is_public_body_kind:
+        raise ValidationError(_("%(name)s is not registered as a public body.") % {"name": locked.name}, code="kind")
+    if locked.is_public_body:
+        raise ValidationError(
+            _("%(name)s is already confirmed as a public body.") % {"name": locked.name}, code="already_confirmed"
+        )
+    locked.public_body_confirmed_at = timezone.now()
+    locked.save(update_fields=["public_body_confirmed_at", "updated_at"])
+    _event(locked, OrganisationEvent.Kind.PUBLIC_BODY_CONFIRMED, actor, reason="staff")
+    return locked
+
+
+@transaction.atomic
+def organisation_verified_domain_set(*, organisation: Organisation, actor: User, domain: str) -> Organisation:
+    """Staff set the domain whose verified addresses are approved at once when they claim the organisation
+    (empty: every claim waits for a person)."""
+    value = domain.strip().lower().removeprefix("@")
+    if value:
+        try:
+            _domain_validator(value)
+        except ValidationError:
+            raise field_error(
+                "domain", _("Write a domain such as «example.no», without «https://» or «@»."), code="invalid_domain"
+            ) from None
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    previous = locked.verified_domain
+    if previous == value:
+        return locked
+    locked.verified_domain = value
+    locked.save(update_fields=["verified_domain", "updated_at"])
+    _event(locked, OrganisationEvent.Kind.VERIFIED_DOMAIN_CHANGED, actor, previous=previous, domain=value)
+    return locked
 
 
 @transaction.atomic
@@ -157,144 +252,6 @@ def _replace_results(organisation: Organisation, results: list[dict[str, str]]) 
         documented = DocumentedResult(organisation=organisation, position=position, **result)
         documented.full_clean()
         documented.save()
-
-
-@transaction.atomic
-def membership_set_role(*, membership: Membership, role: str, actor: User) -> Membership:
-    """Changes a member's role; an organisation is never left without an admin."""
-    if role not in Membership.Role.values:
-        raise ValidationError(_("Choose administrator or member."), code="invalid_role")
-    admins = Membership.objects.select_for_update().filter(
-        organisation=membership.organisation, role=Membership.Role.ADMIN
-    )
-    if membership.role == Membership.Role.ADMIN and role != Membership.Role.ADMIN and admins.count() <= 1:
-        raise ValidationError(
-            _("An organisation needs at least one administrator. Make someone else administrator first."),
-            code="last_admin",
-        )
-    membership.role = role
-    membership.save(update_fields=["role", "updated_at"])
-    _event(
-        membership.organisation,
-        OrganisationEvent.Kind.MEMBER_ROLE_CHANGED,
-        actor,
-        email=membership.user.email,
-        role=role,
-    )
-    return membership
-
-
-@transaction.atomic
-def invitation_create(*, organisation: Organisation, email: str, role: str, invited_by: User) -> Invitation:
-    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
-        raise ValidationError(_("%(email)s is already a member.") % {"email": email}, code="already_member")
-    invitation = Invitation(
-        organisation=organisation, email=email, role=role, invited_by=invited_by, token=secrets.token_urlsafe(32)
-    )
-    invitation.full_clean()
-    invitation.save()
-    _event(organisation, OrganisationEvent.Kind.MEMBER_INVITED, invited_by, email=email, role=role)
-    transaction.on_commit(lambda: tasks.send_invitation.enqueue(invitation_id=invitation.pk))
-    return invitation
-
-
-@transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."), code="used")
-    if invitation.is_expired:
-        raise ValidationError(_("This invitation has expired. Ask for a new one."), code="expired")
-    if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
-        raise ValidationError(
-            _("The invitation was sent to %(email)s. Sign in with that address to accept it.")
-            % {"email": invitation.email},
-            code="wrong_user",
-        )
-    membership, _created = Membership.objects.get_or_create(
-        user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
-    )
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at", "updated_at"])
-    _event(invitation.organisation, OrganisationEvent.Kind.MEMBER_JOINED, user, via="invitation")
-    return membership
-
-
-@transaction.atomic
-def membership_remove(*, membership: Membership, actor: User) -> None:
-    """Removes a member; an organisation is never left without an admin."""
-    organisation = membership.organisation
-    admins = Membership.objects.select_for_update().filter(organisation=organisation, role=Membership.Role.ADMIN)
-    if membership.role == Membership.Role.ADMIN and admins.count() <= 1:
-        raise ValidationError(
-            _("An organisation needs at least one administrator. Make someone else administrator first."),
-            code="last_admin",
-        )
-    email = membership.user.email
-    membership.delete()
-    _event(organisation, OrganisationEvent.Kind.MEMBER_REMOVED, actor, email=email)
-
-
-def _website_domain(organisation: Organisation) -> str:
-    host = urlsplit(organisation.website).hostname or ""
-    return host.removeprefix("www.").lower()
-
-
-def _verified_domains(user: User) -> set[str]:
-    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    return {address.rsplit("@", 1)[-1].lower() for address in addresses}
-
-
-def _was_removed(*, organisation: Organisation, user: User) -> bool:
-    """Someone an admin removed does not let themselves back in by their e-mail domain: staff decide."""
-    removed = OrganisationEvent.objects.filter(organisation=organisation, kind=OrganisationEvent.Kind.MEMBER_REMOVED)
-    return removed.filter(detail__email=user.email).exists()
-
-
-@transaction.atomic
-def claim_submit(*, organisation: Organisation, user: User, message: str) -> Claim:
-    """A verified address on the organisation's own web domain is proof enough; other claims wait for staff."""
-    if Membership.objects.filter(organisation=organisation, user=user).exists():
-        raise ValidationError(_("You already act for this organisation."), code="already_member")
-    if Claim.objects.filter(organisation=organisation, user=user, status=Claim.Status.PENDING).exists():
-        raise ValidationError(_("You already have a claim awaiting review."), code="pending")
-    claim = Claim(organisation=organisation, user=user, message=message)
-    claim.full_clean()
-    claim.save()
-    _event(organisation, OrganisationEvent.Kind.CLAIM_SUBMITTED, user)
-    domain = _website_domain(organisation)
-    if domain and domain in _verified_domains(user) and not _was_removed(organisation=organisation, user=user):
-        _claim_decide(claim=claim, reviewer=None, approve=True, note=_("E-mail address on the website's domain."))
-    else:
-        transaction.on_commit(lambda: tasks.send_claim_to_staff.enqueue(claim_id=claim.pk))
-    return claim
-
-
-def _claim_decide(*, claim: Claim, reviewer: User | None, approve: bool, note: str) -> Claim:
-    if claim.status != Claim.Status.PENDING:
-        raise ValidationError(_("This claim has already been decided."), code="decided")
-    claim.status = Claim.Status.APPROVED if approve else Claim.Status.REJECTED
-    claim.approved_automatically = approve and reviewer is None
-    claim.decided_by = reviewer
-    claim.decided_at = timezone.now()
-    claim.decision_note = note
-    claim.save()
-    if approve:
-        has_admin = Membership.objects.filter(organisation=claim.organisation, role=Membership.Role.ADMIN).exists()
-        Membership.objects.get_or_create(
-            user=claim.user,
-            organisation=claim.organisation,
-            defaults={"role": Membership.Role.MEMBER if has_admin else Membership.Role.ADMIN},
-        )
-    kind = OrganisationEvent.Kind.CLAIM_APPROVED if approve else OrganisationEvent.Kind.CLAIM_REJECTED
-    _event(claim.organisation, kind, reviewer, user=claim.user.email, automatic=reviewer is None)
-    transaction.on_commit(lambda: tasks.send_claim_decision.enqueue(claim_id=claim.pk))
-    return claim
-
-
-@transaction.atomic
-def claim_decide(*, claim: Claim, reviewer: User, approve: bool, note: str = "") -> Claim:
-    locked = Claim.objects.select_for_update().get(pk=claim.pk)
-    return _claim_decide(claim=locked, reviewer=reviewer, approve=approve, note=note)
 
 
 @transaction.atomic

@@ -18,3 +18,8 @@ def send_claim_to_staff(*, claim_id: int) -> None:
 @task()
 def send_claim_decision(*, claim_id: int) -> None:
     notifications.send_claim_decision(claim_id=claim_id)
+
+
+@task()
+def send_membership_change(*, event_id: int) -> None:
+    notifications.send_membership_change(event_id=event_id)

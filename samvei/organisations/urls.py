@@ -19,6 +19,9 @@ urlpatterns = [
     path(_("<slug:slug>/members/role/"), members.member_role, name="member-role"),
     path(_("<slug:slug>/claim/"), claims.claim_create, name="claim"),
     path(_("<slug:slug>/verification/confirm/"), verification.verification_confirm, name="verification-confirm"),
+    path(_("<slug:slug>/public-body/confirm/"), verification.public_body_confirm, name="public-body-confirm"),
+    path(_("<slug:slug>/verified-domain/"), verification.verified_domain_set, name="verified-domain"),
+    path(_("<slug:slug>/leave/"), members.member_leave, name="leave"),
     path(_("<slug:slug>/contact-points/"), contact_points.contact_point_manage, name="contact-points"),
     path(_("<slug:slug>/contact-points/new/"), contact_points.contact_point_edit, name="contact-point-new"),
     path(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -15,3 +16,15 @@ def validate_org_number(value: str) -> None:
             code="invalid_org_number",
             params={"value": value},
         )
+
+
+def normalise_organisation_name(value: str) -> str:
+    """A name as stored: line breaks, tabs and other whitespace become one space, control and format characters
+    (NUL, escape, zero-width and direction marks) are dropped, and the ends are trimmed. Every way in (forms,
+    services, imports) applies it, so that a name always fits on one line of an e-mail subject."""
+    text = "".join(
+        " " if character.isspace() else character
+        for character in unicodedata.normalize("NFC", value)
+        if character.isspace() or not unicodedata.category(character).startswith("C")
+    )
+    return " ".join(text.split())

@@ -11,7 +11,7 @@ from .factories import MembershipFactory, OrganisationFactory
 
 @pytest.fixture
 def org_a(db):
-    return OrganisationFactory(name="Organisasjon A", website="https://www.org-a.no")
+    return OrganisationFactory(name="Organisasjon A", website="https://www.org-a.no", verified_domain="org-a.no")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from samvei.challenges.services import pitch_submit
 from samvei.core.tests.access import outcome, response_text, signed_in_as
 from samvei.core.tests.test_attachments import PDF_BYTES
 from samvei.organisations import permissions
-from samvei.organisations.models import Claim, Invitation, Membership
+from samvei.organisations.models import Claim, Invitation, Membership, Organisation
 from samvei.organisations.services import invitation_create, membership_remove
 from samvei.search.services import index_object
 
@@ -209,13 +209,65 @@ def test_the_claim_review_with_the_claim_text_is_for_staff_only(client, request,
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_staff_decide_a_claim(client, request, claimant, stavanger, role):
+def test_only_staff_and_the_organisations_admin_decide_a_claim(client, request, claimant, stavanger, role):
     claim = Claim.objects.get(user=claimant)
     url = reverse("organisations:claim-decide", kwargs={"claim_id": claim.pk})
 
     signed_in_as(client, request, role).post(url, {"decision": "approve"})
 
-    assert Membership.objects.filter(user=claimant, organisation=stavanger).exists() is (role == "staff")
+    assert Membership.objects.filter(user=claimant, organisation=stavanger).exists() is (role in ADMINS)
+
+
+@pytest.mark.parametrize(("role", "allowed"), _matrix(ADMINS))
+def test_can_decide_claim_is_true_for_staff_and_the_admin_but_never_the_claimant(
+    request, claimant, stavanger, role, allowed
+):
+    claim = Claim.objects.get(user=claimant)
+
+    assert permissions.can_decide_claim(user=request.getfixturevalue(role), claim=claim) is allowed
+
+
+@pytest.mark.parametrize(("role", "allowed"), _matrix(ADMINS))
+def test_can_change_identity_is_true_for_the_admin_and_staff(request, stavanger, role, allowed):
+    assert permissions.can_change_identity(user=request.getfixturevalue(role), organisation=stavanger) is allowed
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_members_page_shows_the_waiting_claim_to_the_admin_and_staff_only(
+    client, request, stavanger, private_data, role
+):
+    response = signed_in_as(client, request, role).get(
+        reverse("organisations:members", kwargs={"slug": stavanger.slug})
+    )
+
+    assert (CLAIM in response.text) is (role in ADMINS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_a_member_leaves_and_only_on_their_own_behalf(client, request, stavanger, private_data, role):
+    members_before = Membership.objects.filter(organisation=stavanger).count()
+
+    response = signed_in_as(client, request, role).post(reverse("organisations:leave", kwargs={"slug": stavanger.slug}))
+
+    assert outcome(response) == ("login" if role == "anonymous" else 302 if role in MEMBERS else 403)
+    left = 1 if role == "owner_member" else 0  # the admin is the last admin and stays
+    assert Membership.objects.filter(organisation=stavanger).count() == members_before - left
+
+
+@pytest.mark.parametrize("name", ["organisations:public-body-confirm", "organisations:verified-domain"])
+@pytest.mark.parametrize("role", ROLES)
+def test_only_staff_confirm_a_public_body_or_set_the_verified_domain(client, request, name, role):
+    agency = OrganisationFactory(name="Etaten for testing", kind=Organisation.Kind.STATE_AGENCY)
+    url = reverse(name, kwargs={"slug": agency.slug})
+
+    response = signed_in_as(client, request, role).post(url, {"domain": "angriper.example"})
+
+    agency.refresh_from_db()
+    assert outcome(response) == ("login" if role == "anonymous" else 302 if role == "staff" else 403)
+    assert agency.is_public_body is (role == "staff" and name == "organisations:public-body-confirm")
+    assert (agency.verified_domain == "angriper.example") is (
+        role == "staff" and name == "organisations:verified-domain"
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -71,6 +71,7 @@ def test_the_stored_answer_is_read_into_register_data():
         org_number=BRREG,
         name="REGISTERENHETEN I BRØNNØYSUND",
         organisation_form="ORGL",
+        sector_code="6100",
         registered_on=datetime.date(1995, 8, 9),
     )
 

@@ -68,8 +68,8 @@ def test_saving_chosen_municipalities_saves_exactly_those(client, org_a, member_
     assert set(org_a.municipalities.values_list("number", flat=True)) == {"1103", "4601", "1818"}
 
 
-def test_invalid_submit_shows_a_summary_that_links_to_each_invalid_field(client, org_a, member_a):
-    client.force_login(member_a)
+def test_invalid_submit_shows_a_summary_that_links_to_each_invalid_field(client, org_a, admin_a):
+    client.force_login(admin_a)
 
     response = client.post(
         _edit(org_a),

@@ -166,44 +166,40 @@ def test_registering_a_bankrupt_unit_is_accepted_but_unverified_with_the_reason(
     assert (organisation.verification_status, organisation.verification_reason) == ("unverified", "bankrupt")
 
 
-def test_renaming_a_verified_profile_away_from_the_registered_name_is_refused(org_a, member_a, besoksvennene):
-    organisation_update(
-        organisation=org_a, actor=member_a, data={"name": "Besøksvennene AS", "org_number": "923609016"}
-    )
+def test_renaming_a_verified_profile_away_from_the_registered_name_is_refused(org_a, admin_a, besoksvennene):
+    organisation_update(organisation=org_a, actor=admin_a, data={"name": "Besøksvennene AS", "org_number": "923609016"})
 
     with pytest.raises(ValidationError) as refused:
-        organisation_update(organisation=org_a, actor=member_a, data={"name": "Noe Annet AS"})
+        organisation_update(organisation=org_a, actor=admin_a, data={"name": "Noe Annet AS"})
 
     assert _codes(refused.value) == ["org_number_name_differs"]
     assert Organisation.objects.get(pk=org_a.pk).name == "Besøksvennene AS"
 
 
-def test_removing_the_number_makes_a_verified_profile_unverified(org_a, member_a, besoksvennene):
-    organisation_update(
-        organisation=org_a, actor=member_a, data={"name": "Besøksvennene AS", "org_number": "923609016"}
-    )
+def test_removing_the_number_makes_a_verified_profile_unverified(org_a, admin_a, besoksvennene):
+    organisation_update(organisation=org_a, actor=admin_a, data={"name": "Besøksvennene AS", "org_number": "923609016"})
 
-    organisation_update(organisation=org_a, actor=member_a, data={"org_number": None})
+    organisation_update(organisation=org_a, actor=admin_a, data={"org_number": None})
 
     org_a.refresh_from_db()
     assert (org_a.verification_status, org_a.verification_reason) == ("unverified", "no_org_number")
     assert org_a.events.filter(kind=OrganisationEvent.Kind.UNVERIFIED).exists()
 
 
-def test_a_staff_confirmation_stands_when_the_profile_text_changes(org_a, member_a, staff):
+def test_a_staff_confirmation_stands_when_the_profile_text_changes(org_a, admin_a, staff):
     organisation_verification_confirm(organisation=org_a, actor=staff, note="Ringte daglig leder.")
 
-    organisation_update(organisation=org_a, actor=member_a, data={"description": "Ny tekst"})
+    organisation_update(organisation=org_a, actor=admin_a, data={"description": "Ny tekst"})
 
     org_a.refresh_from_db()
     assert org_a.verification_status == VerificationStatus.STAFF_CONFIRMED
     assert (org_a.verification_checked_by, org_a.verification_note) == (staff, "Ringte daglig leder.")
 
 
-def test_a_staff_confirmation_ends_when_the_number_changes(org_a, member_a, staff):
+def test_a_staff_confirmation_ends_when_the_number_changes(org_a, admin_a, staff):
     organisation_verification_confirm(organisation=org_a, actor=staff)
 
-    organisation_update(organisation=org_a, actor=member_a, data={"org_number": valid_org_number(3)})
+    organisation_update(organisation=org_a, actor=admin_a, data={"org_number": valid_org_number(3)})
 
     org_a.refresh_from_db()
     assert (org_a.verification_status, org_a.verification_reason) == ("unverified", "not_in_register")

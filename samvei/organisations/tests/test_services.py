@@ -42,12 +42,12 @@ def test_registering_refuses_an_invalid_org_number_and_stores_nothing(outsider):
     assert not Membership.objects.filter(user=outsider).exists()
 
 
-def test_update_records_which_fields_changed(org_a, member_a):
-    services.organisation_update(organisation=org_a, actor=member_a, data={"name": "Nytt navn", "mission": ""})
+def test_update_records_which_fields_changed(org_a, admin_a):
+    services.organisation_update(organisation=org_a, actor=admin_a, data={"name": "Nytt navn", "mission": ""})
 
     event = org_a.events.get(kind=OrganisationEvent.Kind.PROFILE_UPDATED)
     assert event.detail == {"fields": ["name"]}
-    assert event.actor == member_a
+    assert event.actor == admin_a
 
 
 def test_invitation_is_emailed_and_accepted_by_the_invited_address(org_a, admin_a, django_capture_on_commit_callbacks):
@@ -109,7 +109,7 @@ def test_a_member_can_be_removed_and_the_removal_is_recorded(org_a, admin_a, mem
     assert org_a.events.filter(kind=OrganisationEvent.Kind.MEMBER_REMOVED, actor=admin_a).exists()
 
 
-def test_claim_with_a_verified_address_on_the_website_domain_is_approved_at_once(org_a):
+def test_claim_with_a_verified_address_on_the_verified_domain_is_approved_at_once(org_a):
     user = UserFactory(email="leder@org-a.no")
 
     claim = services.claim_submit(organisation=org_a, user=user, message="Jeg er daglig leder")

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samvei.organisations.validators import validate_org_number
+from samvei.organisations.validators import normalise_organisation_name, validate_org_number
 
 
 @pytest.mark.parametrize("number", ["974760673", "911705214", "944384448", "889640782"])
@@ -38,3 +38,17 @@ def test_exactly_the_mod11_check_digit_completes_eight_digits(prefix):
 
     expected = mod11_check_digit(prefix)
     assert accepted == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("NAV\nInnovasjon", "NAV Innovasjon"),
+        ("  Bedrift\t\tAS \r\n", "Bedrift AS"),
+        ("Skjult\x00\x1b[31m navn", "Skjult[31m navn"),
+        ("Null\u200bbredde\u202eomvendt", "Nullbreddeomvendt"),
+        ("Linje\u2028skille", "Linje skille"),
+    ],
+)
+def test_a_name_loses_line_breaks_and_control_characters(raw, stored):
+    assert normalise_organisation_name(raw) == stored

@@ -7,7 +7,7 @@ from samvei.geography.models import Municipality
 from samvei.organisations.models import Claim, ContactPoint, Invitation, Membership, Organisation
 from samvei.taxonomy.models import WelfareArea
 
-from .factories import ContactPointFactory, OrganisationFactory
+from .factories import ContactPointFactory, MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,8 +83,8 @@ def test_staff_can_edit_any_organisation(client, org_a, staff):
 # Editing ------------------------------------------------------------------------------------------------------
 
 
-def test_member_edits_the_profile(client, org_a, member_a):
-    client.force_login(member_a)
+def test_admin_edits_the_profile(client, org_a, admin_a):
+    client.force_login(admin_a)
 
     response = client.post(
         _url("edit", org_a),
@@ -107,10 +107,8 @@ def test_member_edits_the_profile(client, org_a, member_a):
         ({"welfare_areas": ["no-such-area"]}, "Velg et gyldig valg"),
     ],
 )
-def test_invalid_profile_is_refused_with_a_norwegian_message_and_nothing_changes(
-    client, org_a, member_a, data, message
-):
-    client.force_login(member_a)
+def test_invalid_profile_is_refused_with_a_norwegian_message_and_nothing_changes(client, org_a, admin_a, data, message):
+    client.force_login(admin_a)
 
     response = client.post(_url("edit", org_a), {**PROFILE, **data})
 
@@ -119,9 +117,9 @@ def test_invalid_profile_is_refused_with_a_norwegian_message_and_nothing_changes
     assert Organisation.objects.get(pk=org_a.pk).description != "Ny beskrivelse"
 
 
-def test_org_number_already_in_use_is_refused(client, org_a, member_a):
+def test_org_number_already_in_use_is_refused(client, org_a, admin_a):
     OrganisationFactory(org_number="974760673")
-    client.force_login(member_a)
+    client.force_login(admin_a)
 
     response = client.post(_url("edit", org_a), {**PROFILE, "org_number": "974760673"})
 
@@ -177,9 +175,9 @@ def test_only_staff_open_the_claim_review(client, member_a, staff):
     assert client.get(reverse("organisations:claims")).status_code == 200
 
 
-def test_non_staff_cannot_decide_a_claim(client, org_a, outsider, admin_a):
+def test_the_admin_of_another_organisation_cannot_decide_a_claim(client, org_a, org_b, outsider):
     claim = Claim.objects.create(organisation=org_a, user=outsider, message="Hei")
-    client.force_login(admin_a)
+    client.force_login(MembershipFactory(organisation=org_b, role=Membership.Role.ADMIN).user)
 
     response = client.post(
         reverse("organisations:claim-decide", kwargs={"claim_id": claim.pk}), {"decision": "approve"}

@@ -33,7 +33,9 @@ def claim_create(request: HttpRequest, slug: str) -> HttpResponse:
             show_refusal(form, error)
         else:
             if claim.status == Claim.Status.APPROVED:
-                messages.success(request, _("Your e-mail address matches the website: you can act for it now."))
+                messages.success(
+                    request, _("Your e-mail address is on the organisation's verified domain: you can act for it now.")
+                )
             else:
                 messages.success(request, _("Thank you. Staff will review your claim and e-mail you."))
             return redirect(organisation.get_absolute_url())
@@ -58,13 +60,20 @@ def claim_review_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def claim_decide_view(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """Staff decide from the list of every claim, an organisation's admins from its members page; nobody decides
+    their own claim."""
     user = authenticated_user(request)
-    require(permissions.can_review_claims(user=user))
-    claim = get_object_or_404(Claim, pk=claim_id)
+    claim = get_object_or_404(Claim.objects.select_related("organisation"), pk=claim_id)
+    require(permissions.can_decide_claim(user=user, claim=claim))
+    back = (
+        redirect("organisations:claims")
+        if permissions.can_review_claims(user=user)
+        else redirect("organisations:members", slug=claim.organisation.slug)
+    )
     form = ClaimDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose approve or reject."))
-        return redirect("organisations:claims")
+        return back
     try:
         claim_decide(
             claim=claim,
@@ -76,4 +85,4 @@ def claim_decide_view(request: HttpRequest, claim_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The decision is saved and the user is told by e-mail."))
-    return redirect("organisations:claims")
+    return back

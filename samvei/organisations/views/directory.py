@@ -18,6 +18,7 @@ from ..forms import (
     OrganisationFilterForm,
     OrganisationProfileForm,
     OrganisationRegisterForm,
+    VerifiedDomainForm,
 )
 from ..models import Organisation
 from ..selectors import OrganisationFilters, memberships_for_user, organisation_list
@@ -57,6 +58,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "can_claim": permissions.can_claim(user=request.user, organisation=organisation),
             "can_confirm_verification": permissions.can_confirm_verification(user=request.user),
+            "domain_form": VerifiedDomainForm(initial={"domain": organisation.verified_domain})
+            if permissions.can_confirm_verification(user=request.user) and not organisation.is_example
+            else None,
             "contact_points": organisation.contact_points.prefetch_related("welfare_areas")
             if organisation.is_public_body
             else [],
@@ -79,6 +83,15 @@ def organisation_register_view(request: HttpRequest) -> HttpResponse:
             show_refusal(form, error)
         else:
             messages.success(request, _("%(name)s is registered. You are its administrator.") % {"name": organisation})
+            if organisation.is_public_body_kind and not organisation.is_public_body:
+                messages.info(
+                    request,
+                    _(
+                        "Samvei staff will check that %(name)s is a public body. Until they have, it cannot "
+                        "publish challenges or receive ideas."
+                    )
+                    % {"name": organisation},
+                )
             return redirect(organisation.get_absolute_url())
     return render(
         request, "organisations/organisation_register.html", {"form": form}, status=400 if form.errors else 200
@@ -92,7 +105,11 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     user = authenticated_user(request)
     require(permissions.can_edit_organisation(user=user, organisation=organisation))
     # The form validates a copy, so that the service sees which fields really change.
-    form = OrganisationProfileForm(request.POST or None, instance=Organisation.objects.get(pk=organisation.pk))
+    form = OrganisationProfileForm(
+        request.POST or None,
+        instance=Organisation.objects.get(pk=organisation.pk),
+        may_change_identity=permissions.can_change_identity(user=user, organisation=organisation),
+    )
     # Results are replaced only when the page sent them (a client may post the profile fields alone).
     results_sent = "results-TOTAL_FORMS" in request.POST
     results = DocumentedResultFormSet(

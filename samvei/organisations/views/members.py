@@ -16,10 +16,16 @@ from samvei.accounts.request import authenticated_user
 from samvei.core.view_helpers import require, show_refusal
 
 from .. import permissions
-from ..forms import InvitationForm, MemberRemoveForm, MemberRoleForm
+from ..forms import ClaimDecisionForm, InvitationForm, MemberRemoveForm, MemberRoleForm
 from ..models import Invitation, Membership
-from ..selectors import members_of, open_invitations
-from ..services import invitation_accept, invitation_create, membership_remove, membership_set_role
+from ..selectors import members_of, open_invitations, pending_claims_to
+from ..services import (
+    invitation_accept,
+    invitation_create,
+    membership_leave,
+    membership_remove,
+    membership_set_role,
+)
 from .common import organisation_or_404
 
 
@@ -47,6 +53,8 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
             "members": members_of(organisation=organisation),
             "invitations": open_invitations(organisation=organisation),
             "roles": Membership.Role.choices,
+            "claims": pending_claims_to(organisation=organisation),
+            "decision_form": ClaimDecisionForm(),
         },
         status=400 if form.errors else 200,
     )
@@ -102,6 +110,23 @@ def member_role(request: HttpRequest, slug: str) -> HttpResponse:
         done=_("The role is changed."),
         action=lambda data, user: membership_set_role(membership=data["membership"], role=data["role"], actor=user),
     )
+
+
+@login_required
+@require_POST
+def member_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    """The signed-in user stops acting for the organisation."""
+    organisation = organisation_or_404(slug)
+    user = authenticated_user(request)
+    require(permissions.can_leave(user=user, organisation=organisation))
+    membership = Membership.objects.get(user=user, organisation=organisation)
+    try:
+        membership_leave(membership=membership, user=user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You no longer act for %(name)s.") % {"name": organisation.name})
+    return redirect("organisations:mine")
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Staff's side of verification: the profiles Enhetsregisteret could not verify, and confirming one."""
+"""Staff's side of verification: the profiles Enhetsregisteret could not verify, confirming one, confirming a
+registered public body, and the verified e-mail domain that approves claims at once."""
 
 from __future__ import annotations
 
@@ -15,8 +16,13 @@ from samvei.accounts.request import authenticated_user
 from samvei.core.view_helpers import require
 
 from .. import permissions
+from ..forms import VerifiedDomainForm
 from ..selectors import unverified_organisations
-from ..services import organisation_verification_confirm
+from ..services import (
+    organisation_public_body_confirm,
+    organisation_verification_confirm,
+    organisation_verified_domain_set,
+)
 from .common import organisation_or_404
 
 PAGE_SIZE = 50
@@ -44,4 +50,44 @@ def verification_confirm(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("%(name)s is confirmed as checked by staff.") % {"name": organisation.name})
     if request.POST.get("back_to") == BACK_TO_LIST:
         return redirect("organisations:unverified")
+    return redirect(organisation.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["POST"])
+def public_body_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_or_404(slug)
+    user = authenticated_user(request)
+    require(permissions.can_confirm_verification(user=user))
+    try:
+        organisation_public_body_confirm(organisation=organisation, actor=user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is confirmed as a public body: it can publish challenges and receive ideas.")
+            % {"name": organisation.name},
+        )
+    if request.POST.get("back_to") == BACK_TO_LIST:
+        return redirect("organisations:unverified")
+    return redirect(organisation.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["POST"])
+def verified_domain_set(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_or_404(slug)
+    user = authenticated_user(request)
+    require(permissions.can_confirm_verification(user=user))
+    form = VerifiedDomainForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(message) for errors in form.errors.values() for message in errors))
+        return redirect(organisation.get_absolute_url())
+    try:
+        organisation_verified_domain_set(organisation=organisation, actor=user, domain=form.cleaned_data["domain"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The verified e-mail domain is saved."))
     return redirect(organisation.get_absolute_url())

@@ -17,6 +17,7 @@ from typing import BinaryIO
 import ijson
 from django.core.management.base import OutputWrapper
 from django.utils.translation import gettext as _
+from ijson.common import ObjectBuilder
 
 MAX_STORED_REJECTIONS = 10_000
 GZIP_MAGIC = b"\x1f\x8b"
@@ -24,6 +25,12 @@ UTF8_BOM = b"\xef\xbb\xbf"
 WHITESPACE = b" \t\r\n"
 READ_SIZE = 64 * 1024
 DAMAGED_GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+# A record is a flat object with a few lists: far below these. Above them a line or a record is refused, so a
+# hostile file cannot make one line fill memory or make the parser's work grow with the square of its depth.
+MAX_LINE_BYTES = 1024 * 1024
+MAX_RECORD_DEPTH = 32
+CONTAINER_STARTS = frozenset({"start_map", "start_array"})
+CONTAINER_ENDS = frozenset({"end_map", "end_array"})
 
 
 class RowRejected(Exception):
@@ -152,7 +159,11 @@ def _first_byte(reader: io.BufferedReader | gzip.GzipFile) -> tuple[bytes, int]:
 def _json_lines(reader: io.BufferedReader | gzip.GzipFile, *, skipped_lines: int) -> Iterator[Record | Rejection]:
     line_number = skipped_lines
     try:
-        for line_number, line in enumerate(reader, start=skipped_lines + 1):
+        for line_number, line in enumerate(_bounded_lines(reader), start=skipped_lines + 1):
+            if line is None:
+                reason = _("the line is longer than %(limit)d bytes") % {"limit": MAX_LINE_BYTES}
+                yield Rejection(position=line_number, reason=reason)
+                continue
             if not line.strip():
                 continue
             try:
@@ -165,18 +176,70 @@ def _json_lines(reader: io.BufferedReader | gzip.GzipFile, *, skipped_lines: int
         yield _damaged(position=line_number + 1, error=error)
 
 
+def _bounded_lines(reader: io.BufferedReader | gzip.GzipFile) -> Iterator[bytes | None]:
+    """Each line, or None for a line over the limit, whose rest is read past in small pieces and dropped."""
+    while line := reader.readline(MAX_LINE_BYTES + 1):
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := reader.readline(READ_SIZE)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
 def _json_array(reader: io.BufferedReader | gzip.GzipFile) -> Iterator[Record | Rejection]:
-    position = 0
+    items = _ArrayItems()
     try:
-        for position, value in enumerate(ijson.items(reader, "item", use_float=True), start=1):
-            yield Record(position=position, value=value)
+        yield from items.read(reader)
     except (ijson.JSONError, UnicodeDecodeError) as error:
         reason = _(
             "broken JSON: %(error)s. The rest of the file was not read: a broken array cannot be resynchronised."
         )
-        yield Rejection(position=position + 1, reason=reason % {"error": _first_line(error)})
+        yield Rejection(position=items.finished + 1, reason=reason % {"error": _first_line(error)})
     except DAMAGED_GZIP_ERRORS as error:
-        yield _damaged(position=position + 1, error=error)
+        yield _damaged(position=items.finished + 1, error=error)
+
+
+class _ArrayItems:
+    """The items of a top-level array, built from the parser's plain events. ijson.items would be simpler, but it
+    tracks a path prefix per event, which makes a deeply nested file cost the square of its depth."""
+
+    def __init__(self) -> None:
+        self.position = 0  # the number of the item being read
+        self.finished = 0  # how many items were read to their end
+
+    def read(self, reader: io.BufferedReader | gzip.GzipFile) -> Iterator[Record | Rejection]:
+        depth = 0  # 1 inside the top-level array
+        builder = ObjectBuilder()
+        too_deep = False
+        for event, value in ijson.basic_parse(reader, use_float=True):
+            if event in CONTAINER_STARTS:
+                depth += 1
+                if depth == 1:
+                    continue
+                if depth == 2:
+                    self.position += 1
+                    builder, too_deep = ObjectBuilder(), False
+                too_deep = too_deep or depth - 1 > MAX_RECORD_DEPTH
+            elif event in CONTAINER_ENDS:
+                depth -= 1
+                if depth == 0:
+                    continue
+            elif depth == 1:
+                self.position = self.finished = self.position + 1
+                yield Record(position=self.position, value=value)
+                continue
+            if not too_deep:
+                builder.event(event, value)
+            if depth == 1:
+                yield self._finished(builder=builder, too_deep=too_deep)
+
+    def _finished(self, *, builder: ObjectBuilder, too_deep: bool) -> Record | Rejection:
+        self.finished = self.position
+        if too_deep:
+            reason = _("the record is nested deeper than %(limit)d levels") % {"limit": MAX_RECORD_DEPTH}
+            return Rejection(position=self.position, reason=reason)
+        return Record(position=self.position, value=builder.value)
 
 
 def _damaged(*, position: int, error: BaseException) -> Rejection:

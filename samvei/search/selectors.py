@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.safestring import SafeString
 
@@ -18,8 +19,14 @@ class Hit:
     kind: str
     title: str
     url: str
-    snippet: SafeString
+    body: str
+    stems: tuple[str, ...]
     is_example: bool = False
+
+    @cached_property
+    def snippet(self) -> SafeString:
+        """Made when shown: a page shows 20 of up to MAX_RESULTS hits."""
+        return snippet(self.body, list(self.stems))
 
 
 @dataclass
@@ -69,7 +76,8 @@ def search(
                     kind=document.kind,
                     title=document.title,
                     url=document.url,
-                    snippet=snippet(document.body, stems),
+                    body=document.body,
+                    stems=tuple(stems),
                     is_example=document.is_example,
                 )
             )

@@ -127,3 +127,12 @@ def test_the_sign_in_form_asks_for_the_e_mail_address_as_sign_up_does(client):
     page = client.get(reverse("account_login")).content.decode()
 
     assert '<label class="ds-label" for="id_login">E-postadresse</label>' in page
+
+
+def test_a_refused_sign_up_lists_each_field_error_in_a_summary_that_links_to_the_field(client):
+    response = client.post(reverse("account_signup"), {"email": "ikke-en-adresse", "password1": "", "password2": ""})
+    page = response.content.decode()
+
+    summary = page[page.index("data-error-summary") : page.index("</div>", page.index("data-error-summary"))]
+    assert 'href="#id_email"' in summary
+    assert 'href="#id_password1"' in summary

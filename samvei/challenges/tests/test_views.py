@@ -319,6 +319,19 @@ def test_only_the_owner_answers(client, challenge, entrepreneur, other_body_memb
     assert Question.objects.get(pk=question.pk).answer == ""
 
 
+def test_each_unanswered_question_has_its_own_labelled_answer_field(client, challenge, entrepreneur, owner_member):
+    first = Question.objects.create(challenge=challenge, asked_by=entrepreneur, text="Hvor mange?")
+    second = Question.objects.create(challenge=challenge, asked_by=entrepreneur, text="Når?")
+    client.force_login(owner_member)
+
+    page = client.get(reverse("challenges:detail", kwargs={"pk": challenge.pk})).text
+
+    for question in (first, second):
+        field_id = f"answer-{question.pk}-answer"
+        assert f'for="{field_id}"' in page
+        assert page.count(f'id="{field_id}"') == 1
+
+
 def test_saving_a_search_keeps_the_current_filters(client, entrepreneur):
     client.force_login(entrepreneur)
 

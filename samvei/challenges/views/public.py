@@ -14,7 +14,7 @@ from samvei.accounts.request import authenticated_user
 from samvei.organisations.selectors import pitching_organisations_of
 
 from .. import permissions
-from ..forms import ChallengeFilterForm, QuestionForm
+from ..forms import AnswerForm, ChallengeFilterForm, QuestionForm
 from ..models import Challenge
 from ..selectors import ChallengeFilters, answered_questions, challenge_list
 
@@ -66,7 +66,10 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if can_manage:
         context |= {
             "transitions": [Challenge.Status(s) for s in Challenge.TRANSITIONS[challenge.status]],
-            "unanswered": challenge.questions.filter(answer=""),
+            "unanswered": [
+                (question, AnswerForm(auto_id=f"answer-{question.pk}-%s"))
+                for question in challenge.questions.filter(answer="")
+            ],
             "pitches": challenge.pitches.select_related("sender")
             if permissions.can_see_pitches_to(user=request.user, challenge=challenge)
             else challenge.pitches.none(),

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samvei.organisations.tests.factories import OrganisationFactory
+from samvei.search import selectors
 from samvei.search.services import index_object
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +38,14 @@ def test_a_bad_page_number_shows_the_first_or_last_page_not_an_error(client, twe
 
     assert response.status_code == 200
     assert response.context["page"].number == shown
+
+
+def test_snippets_are_made_only_for_the_hits_on_the_page_shown(client, twenty_five_hits, monkeypatch):
+    made = []
+    original = selectors.snippet
+    monkeypatch.setattr(selectors, "snippet", lambda text, stems: made.append(text) or original(text, stems))
+
+    page = client.get(reverse("search:search"), {"q": "turgrupper", "page": "2"}).text
+
+    assert len(made) == 5
+    assert "<mark>turgrupper</mark>" in page.casefold()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from samvei.organisations.models import Membership, Organisation
 from samvei.organisations.permissions import AnyUser, is_member
+from samvei.organisations.selectors import recognised_public_bodies
 
 from .models import Challenge, Pitch
 
@@ -23,7 +24,7 @@ def can_publish_any_challenge(*, user: AnyUser) -> bool:
     """Members of a public body publish its challenges (staff start from the body's own page instead)."""
     return bool(
         user.is_authenticated
-        and Membership.objects.filter(user=user, organisation__kind__in=Organisation.PUBLIC_BODY_KINDS).exists()
+        and Membership.objects.filter(user=user, organisation__in=recognised_public_bodies()).exists()
     )
 
 
@@ -45,8 +46,9 @@ def can_ask_question(*, user: AnyUser, challenge: Challenge) -> bool:
 
 
 def can_pitch(*, user: AnyUser, sender: Organisation) -> bool:
-    """Social entrepreneurs and other non-public organisations pitch, through a member."""
-    return not sender.is_public_body and _is_member(user, sender.pk)
+    """Social entrepreneurs and other non-public organisations pitch, through a member; a public body, recognised
+    or still waiting for staff, does not."""
+    return not sender.is_public_body_kind and _is_member(user, sender.pk)
 
 
 def can_view_pitch(*, user: AnyUser, pitch: Pitch) -> bool:

@@ -142,7 +142,7 @@ def _attach(
 
 
 def _check_rate(*, action: str, user: User) -> None:
-    """Questions and pitches e-mail a public body: a handful per person at a time, and nothing stored beyond."""
+    """Questions, pitches and messages e-mail someone: a handful per person at a time, and nothing stored beyond."""
     if not allow(action=action, user_id=user.pk):
         raise ValidationError(refusal(action), code="rate_limited")
 
@@ -219,7 +219,7 @@ def pitch_submit(
 ) -> Pitch:
     """A pitch answers a challenge; an unsolicited idea goes to a public body or one of its contact points.
     When nobody can receive it yet it is kept, and delivered the day someone from the receiver joins."""
-    if sender.is_public_body:
+    if sender.is_public_body_kind:
         raise ValidationError(_("Public bodies publish challenges; they do not send pitches."), code="sender")
     if challenge is not None:
         if not challenge.accepts_pitches:
@@ -304,6 +304,7 @@ def message_send(*, pitch: Pitch, party: Organisation, actor: User, body: str) -
         raise ValidationError(_("Only the two parties of a pitch can write in it."), code="party")
     message = Message(pitch=pitch, sender=party, author=actor, body=body.strip())
     message.full_clean()
+    _check_rate(action="message", user=actor)
     message.save()
     if party.pk == pitch.receiver_id and pitch.status in (Pitch.Status.SUBMITTED, Pitch.Status.RECEIVED):
         _move_pitch(pitch, Pitch.Status.IN_DIALOGUE, actor)

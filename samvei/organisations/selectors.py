@@ -99,7 +99,7 @@ def pitching_organisations_of(*, user: User) -> QuerySet[Organisation]:
 
 
 def public_bodies_of(*, user: User) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS, memberships__user=user)
+    return recognised_public_bodies().filter(memberships__user=user)
 
 
 def members_of(*, organisation: Organisation) -> QuerySet[Membership]:

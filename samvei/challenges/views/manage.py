@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samvei.accounts.request import authenticated_user
 from samvei.core.view_helpers import require, show_refusal
 from samvei.organisations.models import Organisation
-from samvei.organisations.selectors import public_bodies_of
+from samvei.organisations.selectors import public_bodies_of, recognised_public_bodies
 
 from .. import permissions
 from ..forms import AnswerForm, ChallengeForm, TransitionForm
@@ -35,7 +35,7 @@ def _owner_for(request: HttpRequest) -> Organisation | None:
     """The public body the user writes for: chosen with ?organisation=<slug>, or their only one."""
     user = authenticated_user(request)
     slug = request.GET.get("organisation") or request.POST.get("organisation")
-    public_bodies = Organisation.objects.filter(kind__in=Organisation.PUBLIC_BODY_KINDS)
+    public_bodies = recognised_public_bodies()
     if slug:
         owner = public_bodies.filter(slug=slug).first()
     else:

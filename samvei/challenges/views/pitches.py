@@ -17,7 +17,8 @@ from samvei.accounts.request import authenticated_user
 from samvei.core.limits import SHORT_TEXT
 from samvei.core.validation import parse_id
 from samvei.core.view_helpers import require, show_refusal, visible_or_404
-from samvei.organisations.models import ContactPoint, Organisation
+from samvei.organisations.models import ContactPoint
+from samvei.organisations.selectors import recognised_public_bodies
 
 from .. import permissions
 from ..forms import MessageForm, PitchForm, PitchStatusForm, QuestionForm
@@ -88,7 +89,7 @@ def pitch_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def idea_create(request: HttpRequest, slug: str) -> HttpResponse:
     """«Hvem kan vi fortelle ideen vår til?»: an idea to a public body, or to one of its contact points."""
-    receiver = get_object_or_404(Organisation, slug=slug, kind__in=Organisation.PUBLIC_BODY_KINDS)
+    receiver = get_object_or_404(recognised_public_bodies(), slug=slug)
     contact_point = None
     chosen = request.POST.get("contact_point") or request.GET.get("contact_point") or ""
     if chosen:

@@ -154,6 +154,15 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/h/ip,5/h/key",
     "confirm_email": "1/3m/key",
 }
+# Our own limits (samvei/core/rate_limits.py): expensive anonymous requests per address, and the actions that
+# e-mail a public body per account. Same syntax as LOGIN_RATE_LIMIT; an empty value turns a limit off.
+RATE_LIMITS = {
+    "search": env_str("SEARCH_RATE_LIMIT", "60/1m/ip"),
+    "matches": env_str("MATCHES_RATE_LIMIT", "30/1m/ip"),
+    "question": env_str("QUESTION_RATE_LIMIT", "5/10m/user,20/1d/user"),
+    "pitch": env_str("PITCH_RATE_LIMIT", "5/1h/user,20/1d/user"),
+    "message": env_str("MESSAGE_RATE_LIMIT", "20/10m/user,100/1d/user"),
+}
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 

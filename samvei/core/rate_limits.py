@@ -33,12 +33,15 @@ DEFAULT_RATE_LIMITS = {
     # Each question and each pitch sends e-mails to a public body.
     "question": "5/10m/user,20/1d/user",
     "pitch": "5/1h/user,20/1d/user",
+    # Each message e-mails the other party; a conversation is far below this.
+    "message": "20/10m/user,100/1d/user",
 }
 MESSAGES = {
     "search": _("You have searched many times in a short while. Wait a minute and try again."),
     "matches": _("You have asked for suggestions many times in a short while. Wait a minute and try again."),
     "question": _("You have asked many questions in a short while. Wait a while and ask again."),
     "pitch": _("You have sent many pitches in a short while. Wait a while and send it again."),
+    "message": _("You have sent many messages in a short while. Wait a while and send it again."),
 }
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 

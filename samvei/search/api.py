@@ -1,5 +1,8 @@
-from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema, Status
+
+from samvei.core.api_errors import ErrorOut
+from samvei.core.rate_limits import RETRY_AFTER, allow_request, refusal
 
 from .selectors import search
 from .text import MAX_QUERY_LENGTH
@@ -28,9 +31,16 @@ class SearchOut(Schema):
     facets: dict[str, dict[str, int]]
 
 
-@router.get("/search", response=SearchOut, summary="Search everything public")
-def search_api(request: HttpRequest, query: Query[SearchQuerySchema]) -> dict[str, object]:
+@router.get(
+    "/search",
+    response={200: SearchOut, 429: ErrorOut},  # 429: too many searches from this address; wait Retry-After
+    summary="Search everything public",
+)
+def search_api(request: HttpRequest, response: HttpResponse, query: Query[SearchQuerySchema]) -> object:
     """An empty or symbol-only query answers with no hits."""
+    if not allow_request(request, action="search"):
+        response["Retry-After"] = str(RETRY_AFTER)
+        return Status(429, {"detail": refusal("search")})
     result = search(
         query=query.q, kind=query.kind, welfare_area=query.welfare_area, county=query.county, limit=query.limit
     )

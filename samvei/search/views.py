@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from samvei.core.rate_limits import rate_limited
 from samvei.core.view_helpers import page_of, query_without_page
 from samvei.geography.models import County
 from samvei.taxonomy.models import WelfareArea
@@ -12,6 +13,7 @@ from .registry import providers
 from .selectors import MAX_RESULTS, SearchResult, search
 
 
+@rate_limited("search")
 def search_view(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     result = SearchResult()

@@ -15,7 +15,7 @@ PITCH = {"title": "Besøksvenner", "summary": "Ungdom besøker eldre."}
 
 @pytest.fixture(autouse=True)
 def low_limits(settings):
-    settings.RATE_LIMITS = {"question": "2/10m/user", "pitch": "2/1h/user"}
+    settings.RATE_LIMITS = {"question": "2/10m/user", "pitch": "2/1h/user", "message": "2/10m/user"}
 
 
 def test_questions_beyond_the_limit_are_refused_with_a_message_and_not_stored(client, challenge, entrepreneur):
@@ -58,3 +58,15 @@ def test_pitches_beyond_the_limit_answer_429_and_neither_store_nor_send_anything
     assert refusal("pitch") in response.text
     assert Pitch.objects.count() == 2
     assert len(mail.outbox) == sent
+
+
+def test_messages_beyond_the_limit_are_refused_with_a_message_and_not_stored(client, pitch, entrepreneur):
+    client.force_login(entrepreneur)
+    url = reverse("challenges:pitch-detail", kwargs={"pk": pitch.pk})
+    for number in range(2):
+        client.post(url, {"body": f"Melding {number}"})
+
+    response = client.post(url, {"body": "Én til"})
+
+    assert pitch.messages.count() == 2
+    assert refusal("message") in response.text

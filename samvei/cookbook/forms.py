@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from samvei.core.limits import SHORT_TEXT
 from samvei.core.templatetags.content import tr
 from samvei.core.validation import parse_id
 from samvei.organisations.models import Organisation
@@ -49,7 +50,7 @@ class OrganisationChoiceForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Your comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+    body = forms.CharField(label=_("Your comment"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
     # A field people never see: a robot that fills it in is ignored without being told.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samvei.core.limits import SHORT_TEXT, limited
 from samvei.core.models import PublishableQuerySet, Source, TimeStampedModel
 from samvei.geography.models import Municipality
 from samvei.organisations.models import Organisation, alias_lines
@@ -315,7 +316,7 @@ class Comment(TimeStampedModel):
 
     post = models.ForeignKey(BlogPost, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    body = models.TextField(_("comment"), max_length=3000)
+    body = models.TextField(_("comment"), **limited(SHORT_TEXT))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -84,6 +84,7 @@ class ImportRow:
     org_number: str
     fields: dict[str, Any]
     relations: dict[str, frozenset[int]]
+    registered_facts_only: bool = False  # a profile its members keep: only what the register owns changes
 
 
 def row_from_record(record: object, *, references: References) -> ImportRow:
@@ -97,6 +98,8 @@ def row_from_record(record: object, *, references: References) -> ImportRow:
 
 def _json_lines_row(record: dict[str, Any], *, references: References) -> ImportRow:
     org_number = _org_number(record.get("org_number"), references=references)
+    if org_number in references.claimed_org_numbers:
+        raise RowRejected(_("this organisation is kept up to date by its members and is not changed by imports"))
     fields: dict[str, Any] = {
         "name": _name(record.get("name")),
         "kind": _kind(record.get("kind")),
@@ -125,10 +128,14 @@ def _enhetsregisteret_row(record: dict[str, Any], *, references: References) -> 
         raise RowRejected(_("municipalities and county authorities come from reference data"))
     fields: dict[str, Any] = {
         "name": name,
-        "kind": KIND_BY_ORGANISATION_FORM.get(form, Organisation.Kind.BUSINESS),
         "organisation_form": form,
         "industry_code": _code(_nested(record, "naeringskode1", "kode"), field="naeringskode1"),
     }
+    if org_number in references.claimed_org_numbers:
+        # Its members keep the profile, but the register is the authority on the registered facts: whoever
+        # registered the number first cannot keep another name on it.
+        return ImportRow(org_number=org_number, fields=fields, relations={}, registered_facts_only=True)
+    fields["kind"] = KIND_BY_ORGANISATION_FORM.get(form, Organisation.Kind.BUSINESS)
     if (website := _website(record.get("hjemmeside"))) is not None:
         fields["website"] = website
     municipality = _nested(record, "forretningsadresse", "kommunenummer")
@@ -159,8 +166,6 @@ def _org_number(value: object, *, references: References) -> str:
         raise RowRejected(_("invalid organisation number %(value)s") % {"value": printable(value)}) from None
     if value in references.reference_org_numbers:
         raise RowRejected(_("this organisation comes from reference data and is not changed by imports"))
-    if value in references.claimed_org_numbers:
-        raise RowRejected(_("this organisation is kept up to date by its members and is not changed by imports"))
     return value
 
 

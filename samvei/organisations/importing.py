@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -25,7 +25,7 @@ from samvei.core.text import norwegian_slugify
 from .brreg import RegisterData, register_data_from_enhet
 from .import_rows import ImportRow, References, RowRejected, row_from_record
 from .models import Organisation, OrganisationEvent, RegisterEntry, organisation_search_text
-from .register import REGISTER_ENTRY_FIELDS, verify_in_bulk
+from .register import REGISTER_ENTRY_FIELDS, normalise_name, verify_in_bulk
 from .services import free_slug
 
 __all__ = ["ImportReport", "InputFormat", "OrganisationImportReport", "organisations_import"]
@@ -114,16 +114,20 @@ def _write_organisations(*, rows: list[ImportRow], report: OrganisationImportRep
     created: list[Organisation] = []
     changed: list[Organisation] = []
     changed_fields: set[str] = set()
+    fields_by_organisation: dict[int, list[str]] = {}
     organisations: list[Organisation] = []
     for row in rows:
         organisation = existing.get(row.org_number)
         if organisation is None:
             organisation = Organisation(org_number=row.org_number, slug=_slug(row), **row.fields)
             created.append(organisation)
-        elif fields := [name for name, value in row.fields.items() if getattr(organisation, name) != value]:
+        elif fields := [
+            name for name, value in _wanted(organisation, row).items() if getattr(organisation, name) != value
+        ]:
             for name in fields:
                 setattr(organisation, name, row.fields[name])
             changed.append(organisation)
+            fields_by_organisation[organisation.pk] = sorted(fields)
             changed_fields.update(fields)
         organisations.append(organisation)
 
@@ -149,7 +153,7 @@ def _write_organisations(*, rows: list[ImportRow], report: OrganisationImportRep
             organisation=organisation,
             kind=OrganisationEvent.Kind.IMPORTED,
             actor=None,
-            detail={"created": organisation.pk in new_ids},
+            detail={"created": organisation.pk in new_ids, "fields": fields_by_organisation.get(organisation.pk, [])},
         )
         for organisation in organisations
         if organisation.pk in new_ids or organisation.pk in updated_ids
@@ -158,6 +162,14 @@ def _write_organisations(*, rows: list[ImportRow], report: OrganisationImportRep
     report.created += len(new_ids)
     report.updated += len(updated_ids)
     report.unchanged += len(rows) - len(new_ids) - len(updated_ids)
+
+
+def _wanted(organisation: Organisation, row: ImportRow) -> dict[str, Any]:
+    """What the row sets. On a profile its members keep, the register's name replaces theirs only when it is
+    another name, not the same name spelt their way («Besøksvennene» for «BESØKSVENNENE AS»)."""
+    if row.registered_facts_only and normalise_name(organisation.name) == normalise_name(row.fields["name"]):
+        return {name: value for name, value in row.fields.items() if name != "name"}
+    return row.fields
 
 
 def _slug(row: ImportRow) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from django.db.models import Model, QuerySet
+from django.utils import timezone
 
 from samvei.accounts.models import User
 from samvei.challenges.models import Challenge
@@ -89,7 +90,10 @@ def challenges_for_organisation(
     return _matches(
         query=organisation_profile(organisation),
         query_kind="organisation",
-        candidates=Challenge.objects.all(),
+        # The index follows saves; a deadline passes without one, so what is suggested is checked again here.
+        candidates=Challenge.objects.filter(status__in=Challenge.OPEN_FOR_PITCHES).exclude(
+            deadline__lt=timezone.localdate()
+        ),
         limit=limit,
         names=names,
         compute=compute,

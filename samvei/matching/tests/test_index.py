@@ -86,6 +86,15 @@ def test_a_closed_challenge_is_no_longer_suggested(on_commit, challenge):
     assert challenges_for_organisation(organisation=organisation) == []
 
 
+def test_a_challenge_whose_deadline_has_passed_is_no_longer_suggested(on_commit, challenge):
+    organisation = on_commit(lambda: OrganisationFactory(description="Besøksvenner for eldre på sykehjem."))
+    assert [m.obj for m in challenges_for_organisation(organisation=organisation)] == [challenge]
+
+    Challenge.objects.filter(pk=challenge.pk).update(deadline=timezone.localdate() - timedelta(days=1))
+
+    assert challenges_for_organisation(organisation=organisation) == []
+
+
 def test_a_change_stamped_before_the_last_refresh_is_still_applied(on_commit, challenge):
     first = on_commit(lambda: OrganisationFactory(description="Besøksvenner."))
     later = on_commit(lambda: OrganisationFactory(description="Regnskap."))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr
 
 from samvei.core.forms import checkboxes
+from samvei.core.limits import SHORT_TEXT
 from samvei.geography.forms import MunicipalitiesField, county_choices, municipality_choices, municipality_to_choose
 from samvei.geography.models import County
 from samvei.taxonomy.forms import target_group_choices, welfare_area_choices
@@ -165,7 +167,14 @@ class ClaimDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))], widget=forms.RadioSelect
     )
-    note = forms.CharField(label=_("Note to the user"), required=False, max_length=1000, widget=forms.Textarea)
+    note = forms.CharField(
+        label=_("Note to the user"), required=False, max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+def with_decision_forms(claims: Iterable[Claim]) -> list[tuple[Claim, ClaimDecisionForm]]:
+    """Each claim with its own decision form, whose field ids name the claim so several fit on one page."""
+    return [(claim, ClaimDecisionForm(auto_id=f"claim-{claim.pk}-%s")) for claim in claims]
 
 
 class VerifiedDomainForm(forms.Form):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from samvei.accounts.tests.factories import UserFactory
 from samvei.geography.models import Municipality
 from samvei.organisations.models import Claim, Invitation, Membership, Organisation
 from samvei.taxonomy.models import WelfareArea
@@ -335,3 +336,18 @@ def test_unknown_invitation_is_a_404(client, outsider):
     client.force_login(outsider)
 
     assert client.get(reverse("organisations:invitation-accept", kwargs={"token": "finnes-ikke"})).status_code == 404
+
+
+def test_each_claim_on_the_review_page_has_its_own_labelled_decision_fields(client, org_a, org_b, staff):
+    claims = [
+        Claim.objects.create(organisation=org, user=UserFactory(), message="Jeg er daglig leder.")
+        for org in (org_a, org_b)
+    ]
+    client.force_login(staff)
+
+    page = client.get(reverse("organisations:claims")).text
+
+    for claim in claims:
+        assert page.count(f'id="claim-{claim.pk}-note"') == 1
+        assert f'for="claim-{claim.pk}-note"' in page
+        assert f'id="claim-{claim.pk}-decision_0"' in page

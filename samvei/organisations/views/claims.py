@@ -12,7 +12,7 @@ from samvei.accounts.request import authenticated_user
 from samvei.core.view_helpers import require, show_refusal
 
 from .. import permissions
-from ..forms import ClaimDecisionForm, ClaimForm
+from ..forms import ClaimDecisionForm, ClaimForm, with_decision_forms
 from ..models import Claim
 from ..selectors import pending_claims
 from ..services import claim_decide, claim_submit
@@ -53,7 +53,7 @@ def claim_review_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisations/claim_review_list.html",
-        {"claims": pending_claims(), "form": ClaimDecisionForm()},
+        {"claims": with_decision_forms(pending_claims())},
     )
 
 

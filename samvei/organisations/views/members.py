@@ -16,7 +16,7 @@ from samvei.accounts.request import authenticated_user
 from samvei.core.view_helpers import require, show_refusal
 
 from .. import permissions
-from ..forms import ClaimDecisionForm, InvitationForm, MemberRemoveForm, MemberRoleForm
+from ..forms import ClaimDecisionForm, InvitationForm, MemberRemoveForm, MemberRoleForm, with_decision_forms
 from ..models import Invitation, Membership
 from ..selectors import members_of, open_invitations, pending_claims_to
 from ..services import (
@@ -53,7 +53,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
             "members": members_of(organisation=organisation),
             "invitations": open_invitations(organisation=organisation),
             "roles": Membership.Role.choices,
-            "claims": pending_claims_to(organisation=organisation),
+            "claims": with_decision_forms(pending_claims_to(organisation=organisation)),
             "decision_form": ClaimDecisionForm(),
         },
         status=400 if form.errors else 200,

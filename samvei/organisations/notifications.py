@@ -9,7 +9,7 @@ from django.utils import translation
 from samvei.accounts.models import User
 from samvei.core.mail import absolute, send_templated_email
 
-from .models import Claim, Invitation, Membership, OrganisationEvent
+from .models import Claim, Invitation, Membership, Organisation, OrganisationEvent
 
 
 def language_of(email: str) -> str:
@@ -51,6 +51,17 @@ def send_claim_to_staff(*, claim_id: int) -> None:
         template="organisations/email/claim_to_staff",
         recipients=staff_addresses(),
         context={"claim": claim, "review_url": absolute(path)},
+    )
+
+
+def send_public_body_to_staff(*, organisation_id: int) -> None:
+    organisation = Organisation.objects.get(pk=organisation_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("organisations:unverified")
+    send_templated_email(
+        template="organisations/email/public_body_to_staff",
+        recipients=staff_addresses(),
+        context={"organisation": organisation, "review_url": absolute(path)},
     )
 
 

@@ -16,7 +16,7 @@ from samvei.accounts.models import User
 from samvei.core.text import norwegian_slugify
 from samvei.core.validation import field_error
 
-from . import permissions
+from . import permissions, tasks
 from .memberships import (
     claim_decide as claim_decide,
 )
@@ -123,6 +123,9 @@ def organisation_register(*, user: User, kind: str, data: dict[str, Any]) -> Org
         _event(organisation, verification, user, reason=organisation.verification_reason)
     if public_body is not None:
         _event(organisation, public_body, None, reason="sector_code")
+    if organisation.is_public_body_kind and not organisation.is_public_body:
+        # It can neither publish nor receive until staff confirm it: tell them, so it does not wait unseen.
+        transaction.on_commit(lambda: tasks.send_public_body_to_staff.enqueue(organisation_id=organisation.pk))
     return organisation
 
 

@@ -21,5 +21,10 @@ def send_claim_decision(*, claim_id: int) -> None:
 
 
 @task()
+def send_public_body_to_staff(*, organisation_id: int) -> None:
+    notifications.send_public_body_to_staff(organisation_id=organisation_id)
+
+
+@task()
 def send_membership_change(*, event_id: int) -> None:
     notifications.send_membership_change(event_id=event_id)

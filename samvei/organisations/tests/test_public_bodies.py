@@ -113,3 +113,25 @@ def test_an_imported_agency_with_a_public_sector_code_is_recognised():
 
     agency.refresh_from_db()
     assert agency.is_public_body is True
+
+
+def test_staff_are_told_by_e_mail_that_an_unconfirmed_agency_waits(
+    outsider, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        agency = _register_agency(outsider)
+
+    assert [message.to for message in mailoutbox] == [[staff.email]]
+    assert agency.name in mailoutbox[0].subject
+    assert reverse("organisations:unverified") in mailoutbox[0].body
+
+
+def test_staff_are_not_told_about_an_agency_the_register_recognises(
+    outsider, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    entry = RegisterEntryFactory(name="NAV INNOVASJON", organisation_form="ORGL", sector_code="6100")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _register_agency(outsider, org_number=entry.org_number)
+
+    assert mailoutbox == []

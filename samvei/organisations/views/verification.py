@@ -17,6 +17,7 @@ from samvei.core.view_helpers import require
 
 from .. import permissions
 from ..forms import VerifiedDomainForm
+from ..models import Organisation
 from ..selectors import unverified_organisations
 from ..services import (
     organisation_public_body_confirm,
@@ -48,9 +49,7 @@ def verification_confirm(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("%(name)s is confirmed as checked by staff.") % {"name": organisation.name})
-    if request.POST.get("back_to") == BACK_TO_LIST:
-        return redirect("organisations:unverified")
-    return redirect(organisation.get_absolute_url())
+    return _back(request, organisation)
 
 
 @login_required
@@ -69,9 +68,7 @@ def public_body_confirm(request: HttpRequest, slug: str) -> HttpResponse:
             _("%(name)s is confirmed as a public body: it can publish challenges and receive ideas.")
             % {"name": organisation.name},
         )
-    if request.POST.get("back_to") == BACK_TO_LIST:
-        return redirect("organisations:unverified")
-    return redirect(organisation.get_absolute_url())
+    return _back(request, organisation)
 
 
 @login_required
@@ -90,4 +87,11 @@ def verified_domain_set(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The verified e-mail domain is saved."))
+    return redirect(organisation.get_absolute_url())
+
+
+def _back(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Back to the list of unverified organisations when the decision was made there, else to the profile."""
+    if request.POST.get("back_to") == BACK_TO_LIST:
+        return redirect("organisations:unverified")
     return redirect(organisation.get_absolute_url())

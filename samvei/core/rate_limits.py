@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from ninja import Status
 
 from .middleware import API_PREFIX
 
@@ -112,6 +113,12 @@ def allow_request(request: HttpRequest, *, action: str) -> bool:
 def refusal(action: str) -> str:
     """What the visitor is told when `action` is over its limit."""
     return str(MESSAGES[action])
+
+
+def api_refusal(response: HttpResponse, *, action: str) -> Status[dict[str, str]]:
+    """The 429 an API operation returns (django-ninja sets the status; the header goes on its response)."""
+    response["Retry-After"] = str(RETRY_AFTER)
+    return Status(429, {"detail": refusal(action)})
 
 
 def too_many_requests(request: HttpRequest, *, action: str) -> HttpResponse:

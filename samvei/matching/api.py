@@ -13,7 +13,7 @@ from ninja.security import django_auth
 from samvei.challenges import permissions as challenge_permissions
 from samvei.challenges.models import Challenge
 from samvei.core.api_errors import ErrorOut
-from samvei.core.rate_limits import RETRY_AFTER, allow_request, refusal
+from samvei.core.rate_limits import RETRY_AFTER, allow_request, api_refusal
 from samvei.organisations.models import Organisation
 
 from .selectors import Match, NotReady, challenges_for_organisation, organisations_for_challenge
@@ -53,11 +53,6 @@ DESCRIPTION = (
 )
 
 
-def _refused(response: HttpResponse) -> Status[dict[str, str]]:
-    response["Retry-After"] = str(RETRY_AFTER)
-    return Status(429, {"detail": refusal("matches")})
-
-
 def _pending(response: HttpResponse) -> Status[dict[str, str]]:
     response["Retry-After"] = str(RETRY_AFTER)
     return Status(202, {"detail": _("The suggestions are being prepared. Ask again in a minute.")})
@@ -74,7 +69,7 @@ def challenge_matches_api(
     request: HttpRequest, response: HttpResponse, challenge_id: int, query: Query[Limit]
 ) -> object:
     if not allow_request(request, action="matches"):
-        return _refused(response)
+        return api_refusal(response, action="matches")
     challenge = Challenge.objects.filter(pk=challenge_id).select_related("municipality__county").first()
     if challenge is None or not challenge_permissions.can_manage_challenge(user=request.user, challenge=challenge):
         raise HttpError(404, _("There is no such challenge."))
@@ -104,7 +99,7 @@ def organisation_matches_api(
     request: HttpRequest, response: HttpResponse, org_number: str, query: Query[Limit]
 ) -> object:
     if not allow_request(request, action="matches"):
-        return _refused(response)
+        return api_refusal(response, action="matches")
     organisation = Organisation.objects.filter(org_number=org_number).first()
     if organisation is None:
         raise HttpError(404, _("No organisation has the number %(number)s.") % {"number": org_number})

@@ -1,8 +1,8 @@
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
 from samvei.core.api_errors import ErrorOut
-from samvei.core.rate_limits import RETRY_AFTER, allow_request, refusal
+from samvei.core.rate_limits import allow_request, api_refusal
 
 from .selectors import search
 from .text import MAX_QUERY_LENGTH
@@ -39,8 +39,7 @@ class SearchOut(Schema):
 def search_api(request: HttpRequest, response: HttpResponse, query: Query[SearchQuerySchema]) -> object:
     """An empty or symbol-only query answers with no hits."""
     if not allow_request(request, action="search"):
-        response["Retry-After"] = str(RETRY_AFTER)
-        return Status(429, {"detail": refusal("search")})
+        return api_refusal(response, action="search")
     result = search(
         query=query.q, kind=query.kind, welfare_area=query.welfare_area, county=query.county, limit=query.limit
     )

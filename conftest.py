@@ -47,3 +47,14 @@ def empty_cache(request):
     for cache in caches.all():
         if not isinstance(cache, DatabaseCache):
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_pending_refreshes():
+    """Most tests run in a transaction that is rolled back, so the refreshes they named never flush; without
+    this, the next test that commits would flush them too (samvei/core/derived.py collects per thread)."""
+    from samvei.core import derived
+
+    derived._state.pending.clear()
+    yield
+    derived._state.pending.clear()

@@ -45,6 +45,7 @@ LOCAL_APPS = [
     "samvei.core",  # shared building blocks: sources, layout, health check
     "samvei.geography",  # counties and municipalities: reference data
     "samvei.taxonomy",  # welfare areas and target groups: reference data
+    "samvei.procurement",  # procurement law as dated data: thresholds with their sources
     "samvei.accounts",  # people: sign-in, profile, personal data
     "samvei.organisations",  # the directory: public bodies, social enterprises, members, who decides what
     "samvei.challenges",  # needs published by public bodies, pitches, questions and dialogue

@@ -23,6 +23,7 @@ from samvei.core.health import RETRY_AFTER_SECONDS
 from samvei.geography.api import router as geography_router
 from samvei.matching.api import router as matching_router
 from samvei.organisations.api import router as organisations_router
+from samvei.procurement.api import router as procurement_router
 from samvei.search.api import router as search_router
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ api.add_router("/", challenges_router)
 api.add_router("/", cookbook_router)
 api.add_router("/", search_router)
 api.add_router("/", matching_router)
+api.add_router("/", procurement_router)
 
 
 @api.exception_handler(ValidationError)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Max, Q, QuerySet
+from django.utils.translation import get_language
 
 from .models import Threshold
 
@@ -89,3 +91,49 @@ def value_position(*, value_nok: int, buyer: str, category: str, day: date) -> V
         after_newest_check=newest is None or day > newest,
         proposals=list(proposed_thresholds()),
     )
+
+
+def advice_document(position: ValuePosition, *, buyer: str, category: str) -> dict[str, Any]:
+    """The answer as data, the same for the API and the command: the thresholds used, where the value stands,
+    and every source they rest on."""
+    used = [row for row in (position.lower_limit, position.national, position.eea) if row is not None]
+    newest = newest_check()
+    return {
+        "date": position.day.isoformat(),
+        "buyer": buyer,
+        "category": category,
+        "value": position.value_nok,
+        "thresholds": [_threshold_document(row) for row in used],
+        "above_lower_limit": position.above_lower_limit,
+        "above_national_threshold": position.above_national_threshold,
+        "above_eea_threshold": position.above_eea_threshold,
+        "newest_check": newest.isoformat() if newest else None,
+        "after_newest_check": position.after_newest_check,
+        "proposals": [_threshold_document(row) for row in position.proposals],
+        "sources": _sources([*used, *position.proposals]),
+    }
+
+
+def _threshold_document(row: Threshold) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "buyer": row.buyer,
+        "category": row.category,
+        "value": row.value_nok,
+        "status": row.status,
+        "effective_from": row.effective_from.isoformat() if row.effective_from else None,
+        "effective_to": row.effective_to.isoformat() if row.effective_to else None,
+        "legal_basis": row.legal_basis,
+        "verified": row.verified,
+        "verified_on": row.verified_on.isoformat(),
+        "source_date": row.source_date.isoformat(),
+        "note": row.note_en if get_language() == "en" else row.note_nb,
+        "source": row.source.key,
+    }
+
+
+def _sources(rows: list[Threshold]) -> list[dict[str, str]]:
+    seen: dict[str, dict[str, str]] = {}
+    for row in rows:
+        seen.setdefault(row.source.key, {"key": row.source.key, "title": row.source.title, "url": row.source.url})
+    return list(seen.values())

@@ -78,17 +78,17 @@ def test_a_second_import_updates_the_register_and_changes_no_verification():
 
 
 @pytest.mark.django_db
-def test_a_profile_kept_by_its_members_is_not_overwritten_but_checked_against_the_new_register():
-    kept = OrganisationFactory(name="Oppdiktet Navn", org_number=valid_org_number(1))
+def test_the_register_corrects_the_name_of_a_profile_kept_by_its_members_and_then_verifies_it():
+    kept = OrganisationFactory(name="Oppdiktet Navn", org_number=valid_org_number(1), description="Vår tekst.")
     MembershipFactory(organisation=kept)
 
     report = run(enhet(1))
 
     kept.refresh_from_db()
-    assert report.rejected_count == 1
-    assert kept.name == "Oppdiktet Navn"
+    assert (report.rejected_count, report.updated) == (0, 1)
+    assert (kept.name, kept.description) == ("OMSORG 1 AS", "Vår tekst.")
     assert RegisterEntry.objects.get(org_number=valid_org_number(1)).name == "OMSORG 1 AS"
-    assert (kept.verification_status, kept.verification_reason) == ("unverified", "name_differs")
+    assert kept.verification_status == "verified"
 
 
 @pytest.mark.django_db

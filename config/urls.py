@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path(_("challenges/"), include("samvei.challenges.urls")),
     path(_("collaborations/"), include("samvei.collaborations.urls")),
     path(_("cookbook/"), include("samvei.cookbook.urls")),
+    path(_("procurement/"), include("samvei.procurement.urls")),
     path(_("search/"), include("samvei.search.urls")),
     path(_("suggestions/"), include("samvei.matching.urls")),
     path(_("account/"), include("samvei.accounts.urls")),

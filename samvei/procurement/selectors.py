@@ -60,6 +60,11 @@ class ValuePosition:
     proposals: list[Threshold] = field(default_factory=list)
 
     @property
+    def used(self) -> list[Threshold]:
+        """The thresholds the answer rests on, lowest first."""
+        return [row for row in (self.lower_limit, self.national, self.eea) if row is not None]
+
+    @property
     def above_lower_limit(self) -> bool | None:
         return _reaches(self.value_nok, self.lower_limit)
 
@@ -96,7 +101,7 @@ def value_position(*, value_nok: int, buyer: str, category: str, day: date) -> V
 def advice_document(position: ValuePosition, *, buyer: str, category: str) -> dict[str, Any]:
     """The answer as data, the same for the API and the command: the thresholds used, where the value stands,
     and every source they rest on."""
-    used = [row for row in (position.lower_limit, position.national, position.eea) if row is not None]
+    used = position.used
     newest = newest_check()
     return {
         "date": position.day.isoformat(),

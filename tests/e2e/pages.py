@@ -25,6 +25,12 @@ def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None
                 reverse("challenges:detail", kwargs={"pk": challenge_pk}),
                 reverse("search:search"),
                 reverse("search:search") + "?q=eldre+omsorg",
+                reverse("procurement:thresholds"),
+                reverse("procurement:thresholds")
+                + "?buyer=municipality&category=goods_services&value=2300000&date=2025-01-01",
+                reverse("procurement:thresholds")
+                + "?buyer=state&category=goods_services&value=5000000&date=2027-06-01",
+                reverse("procurement:thresholds") + "?buyer=x&value=-1",
             ]
     if cookbook:
         pages += [

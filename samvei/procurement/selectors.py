@@ -22,11 +22,15 @@ def thresholds_on(*, day: date) -> QuerySet[Threshold]:
 
 
 def threshold_for(*, kind: str, buyer: str, category: str, day: date) -> Threshold | None:
-    """The threshold of `kind` for this buyer and purchase on `day`, or None when no stored row says. A row for
-    every buyer or every category applies when there is none more specific."""
+    """The threshold of `kind` for this buyer and purchase on `day`, or None when no stored row says."""
+    return _most_specific(list(thresholds_on(day=day).filter(kind=kind)), buyer=buyer, category=category)
+
+
+def _most_specific(rows: list[Threshold], *, buyer: str, category: str) -> Threshold | None:
+    """A row for every buyer or every category applies when there is none more specific."""
     candidates = [
         row
-        for row in thresholds_on(day=day).filter(kind=kind)
+        for row in rows
         if row.buyer in (buyer, Threshold.Buyer.ANY) and row.category in (category, Threshold.Category.ANY)
     ]
     candidates.sort(key=lambda row: (row.buyer == Threshold.Buyer.ANY, row.category == Threshold.Category.ANY))
@@ -56,8 +60,13 @@ class ValuePosition:
     lower_limit: Threshold | None
     national: Threshold | None
     eea: Threshold | None
-    after_newest_check: bool  # the day is later than the last check of the stored values
+    newest_check: date | None  # the last day the stored values were checked against their sources
     proposals: list[Threshold] = field(default_factory=list)
+
+    @property
+    def after_newest_check(self) -> bool:
+        """The day is later than the last check: changes since may be missing."""
+        return self.newest_check is None or self.day > self.newest_check
 
     @property
     def used(self) -> list[Threshold]:
@@ -83,8 +92,10 @@ def _reaches(value: int, threshold: Threshold | None) -> bool | None:
 
 
 def value_position(*, value_nok: int, buyer: str, category: str, day: date) -> ValuePosition:
+    in_force = list(thresholds_on(day=day))  # one query for the three kinds
+
     def find(kind: str) -> Threshold | None:
-        return threshold_for(kind=kind, buyer=buyer, category=category, day=day)
+        return _most_specific([row for row in in_force if row.kind == kind], buyer=buyer, category=category)
 
     newest = newest_check()
     return ValuePosition(
@@ -93,7 +104,7 @@ def value_position(*, value_nok: int, buyer: str, category: str, day: date) -> V
         lower_limit=find(Threshold.Kind.LOWER_LIMIT),
         national=find(Threshold.Kind.NATIONAL),
         eea=find(Threshold.Kind.EEA),
-        after_newest_check=newest is None or day > newest,
+        newest_check=newest,
         proposals=list(proposed_thresholds()),
     )
 
@@ -102,7 +113,7 @@ def advice_document(position: ValuePosition, *, buyer: str, category: str) -> di
     """The answer as data, the same for the API and the command: the thresholds used, where the value stands,
     and every source they rest on."""
     used = position.used
-    newest = newest_check()
+    newest = position.newest_check
     return {
         "date": position.day.isoformat(),
         "buyer": buyer,

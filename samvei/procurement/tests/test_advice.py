@@ -81,3 +81,8 @@ def test_the_command_refuses_bad_input_with_exit_code_2_and_a_norwegian_message(
     assert refused.value.returncode == 2
     assert field in str(refused.value)
     assert "Ugyldig" in str(refused.value)
+
+
+def test_an_answer_costs_three_queries_however_many_thresholds_there_are(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        assert client.get("/api/v1/procurement/advice", QUESTION).status_code == 200

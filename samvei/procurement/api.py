@@ -8,8 +8,8 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from .forms import BUYERS, MAX_VALUE_NOK
-from .selectors import advice_document, value_position
+from .advice import advice_for
+from .forms import MAX_VALUE_NOK
 
 router = Router(tags=["procurement"])
 
@@ -19,6 +19,10 @@ class AdviceQuery(Schema):
     category: Literal["goods_services", "works", "health_social"]
     value: int = Field(..., ge=0, le=MAX_VALUE_NOK, description="Estimated value over the whole term, NOK excl. VAT")
     date: datetime.date = Field(..., description="The day of the purchase, YYYY-MM-DD")
+    supplier: Literal["ideell", "work_integration", "other"] | None = Field(
+        None, description="The kind of supplier, when known"
+    )
+    innovation: bool = Field(False, description="True when no finished solution exists yet")
 
 
 class ThresholdOut(Schema):
@@ -43,11 +47,47 @@ class ThresholdSourceOut(Schema):
     url: str
 
 
+class RuleOut(Schema):
+    key: str
+    kind: str
+    title: str
+    statement: str
+    citation: str
+    citation_verified: bool
+    effective_from: str
+    effective_to: str | None
+    verified: bool
+    verified_on: str
+    source_date: str
+    source: str
+
+
+class RouteLegalSourceOut(Schema):
+    rule: str
+    citation: str
+    source: str
+
+
+class RouteOut(Schema):
+    key: str
+    kind: str
+    name: str
+    explanation: str
+    when: str
+    conditions: str
+    risks: str
+    legal_sources: list[RouteLegalSourceOut]
+    cases: list[str]
+    url: str
+
+
 class AdviceOut(Schema):
     date: str
     buyer: str
     category: str
     value: int
+    supplier: str | None
+    innovation: bool
     thresholds: list[ThresholdOut]
     above_lower_limit: bool | None
     above_national_threshold: bool | None
@@ -55,12 +95,25 @@ class AdviceOut(Schema):
     newest_check: str | None
     after_newest_check: bool
     proposals: list[ThresholdOut]
+    regulation_parts: list[RuleOut]
+    rules: list[RuleOut]
+    routes: list[RouteOut]
+    not_known: list[str]
     sources: list[ThresholdSourceOut]
 
 
-@router.get("/procurement/advice", response=AdviceOut, summary="Which procurement thresholds a purchase reaches")
+@router.get("/procurement/advice", response=AdviceOut, summary="Which procurement rules and routes apply to a purchase")
 def advice_api(request: HttpRequest, query: Query[AdviceQuery]) -> dict[str, Any]:
     """A flag is null when no verified row gives that threshold for the day; `after_newest_check` says the day
-    is later than the last check of the stored values, and `proposals` are changes not in force."""
-    position = value_position(value_nok=query.value, buyer=BUYERS[query.buyer], category=query.category, day=query.date)
-    return advice_document(position, buyer=query.buyer, category=query.category)
+    is later than the last check of the stored values, and `proposals` are changes not in force. `routes` are
+    the collaboration forms and procedures open; `not_known` names rules and routes that turn on a threshold no
+    stored row gives for the day."""
+    advice = advice_for(
+        buyer=query.buyer,
+        category=query.category,
+        value_nok=query.value,
+        day=query.date,
+        supplier=query.supplier,
+        innovation=query.innovation,
+    )
+    return advice.document()

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Max, Q, QuerySet
-from django.utils.translation import get_language
 
-from .models import Threshold
+from .models import Route, Rule, Threshold
 
 
 def thresholds_on(*, day: date) -> QuerySet[Threshold]:
@@ -23,10 +21,10 @@ def thresholds_on(*, day: date) -> QuerySet[Threshold]:
 
 def threshold_for(*, kind: str, buyer: str, category: str, day: date) -> Threshold | None:
     """The threshold of `kind` for this buyer and purchase on `day`, or None when no stored row says."""
-    return _most_specific(list(thresholds_on(day=day).filter(kind=kind)), buyer=buyer, category=category)
+    return most_specific(list(thresholds_on(day=day).filter(kind=kind)), buyer=buyer, category=category)
 
 
-def _most_specific(rows: list[Threshold], *, buyer: str, category: str) -> Threshold | None:
+def most_specific(rows: list[Threshold], *, buyer: str, category: str) -> Threshold | None:
     """A row for every buyer or every category applies when there is none more specific."""
     candidates = [
         row
@@ -95,7 +93,7 @@ def value_position(*, value_nok: int, buyer: str, category: str, day: date) -> V
     in_force = list(thresholds_on(day=day))  # one query for the three kinds
 
     def find(kind: str) -> Threshold | None:
-        return _most_specific([row for row in in_force if row.kind == kind], buyer=buyer, category=category)
+        return most_specific([row for row in in_force if row.kind == kind], buyer=buyer, category=category)
 
     newest = newest_check()
     return ValuePosition(
@@ -109,47 +107,19 @@ def value_position(*, value_nok: int, buyer: str, category: str, day: date) -> V
     )
 
 
-def advice_document(position: ValuePosition, *, buyer: str, category: str) -> dict[str, Any]:
-    """The answer as data, the same for the API and the command: the thresholds used, where the value stands,
-    and every source they rest on."""
-    used = position.used
-    newest = position.newest_check
-    return {
-        "date": position.day.isoformat(),
-        "buyer": buyer,
-        "category": category,
-        "value": position.value_nok,
-        "thresholds": [_threshold_document(row) for row in used],
-        "above_lower_limit": position.above_lower_limit,
-        "above_national_threshold": position.above_national_threshold,
-        "above_eea_threshold": position.above_eea_threshold,
-        "newest_check": newest.isoformat() if newest else None,
-        "after_newest_check": position.after_newest_check,
-        "proposals": [_threshold_document(row) for row in position.proposals],
-        "sources": _sources([*used, *position.proposals]),
-    }
+def rules_on(*, day: date) -> QuerySet[Rule]:
+    """Every statement of law in force on `day`, with its source."""
+    return (
+        Rule.objects.filter(effective_from__lte=day)
+        .filter(Q(effective_to__isnull=True) | Q(effective_to__gt=day))
+        .select_related("source")
+    )
 
 
-def _threshold_document(row: Threshold) -> dict[str, Any]:
-    return {
-        "kind": row.kind,
-        "buyer": row.buyer,
-        "category": row.category,
-        "value": row.value_nok,
-        "status": row.status,
-        "effective_from": row.effective_from.isoformat() if row.effective_from else None,
-        "effective_to": row.effective_to.isoformat() if row.effective_to else None,
-        "legal_basis": row.legal_basis,
-        "verified": row.verified,
-        "verified_on": row.verified_on.isoformat(),
-        "source_date": row.source_date.isoformat(),
-        "note": row.note_en if get_language() == "en" else row.note_nb,
-        "source": row.source.key,
-    }
-
-
-def _sources(rows: list[Threshold]) -> list[dict[str, str]]:
-    seen: dict[str, dict[str, str]] = {}
-    for row in rows:
-        seen.setdefault(row.source.key, {"key": row.source.key, "title": row.source.title, "url": row.source.url})
-    return list(seen.values())
+def collaboration_forms(*, day: date) -> QuerySet[Route]:
+    """The booklet's collaboration forms in force on `day`, each with the rules of its legal frame."""
+    return (
+        Route.objects.filter(kind=Route.Kind.FORM, effective_from__lte=day)
+        .filter(Q(effective_to__isnull=True) | Q(effective_to__gt=day))
+        .prefetch_related("rules__source")
+    )

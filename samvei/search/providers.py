@@ -6,12 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from samvei.challenges.models import Challenge
 from samvei.cookbook.models import BlogPost, Case, FundingScheme, Myth, Recipe
 from samvei.core.models import published
+from samvei.geography.selectors import official_names_of
 from samvei.organisations.models import Organisation, alias_lines
+from samvei.procurement.citations import cite_plain
 
 from .registry import DocumentData, Provider, register
 
@@ -50,7 +53,10 @@ def document_extras(kind: str, object_id: int) -> Extras:
     model, aliases, is_example = _EXTRAS[kind]
     fields = [name for name in (aliases, is_example) if name]
     row = model._default_manager.filter(pk=object_id).values(*fields).first() or {}
-    return Extras(aliases="\n".join(alias_lines(row.get(aliases, ""))), is_example=bool(row.get(is_example)))
+    names = alias_lines(row.get(aliases, ""))
+    if kind == "organisation":
+        names += official_names_of(organisation_id=object_id)
+    return Extras(aliases="\n".join(dict.fromkeys(names)), is_example=bool(row.get(is_example)))
 
 
 def _organisation(org: Organisation) -> DocumentData:
@@ -83,11 +89,17 @@ def _challenge(challenge: Challenge) -> DocumentData:
     )
 
 
+def _cited(text: str) -> str:
+    """Law tokens as the words a reader sees, so that «1 300 000 kroner» is found and «[[terskel:…]]» is not."""
+    with translation.override("nb"):
+        return cite_plain(text, day=timezone.localdate())
+
+
 def _recipe(recipe: Recipe) -> DocumentData:
     steps = "\n".join(f"{step.title_nb}\n{step.body_nb}" for step in recipe.steps.all())
     return DocumentData(
         title=recipe.title_nb,
-        body=f"{recipe.summary_nb}\n{recipe.intro_nb}\n{steps}\n{_areas(recipe)}",
+        body=_cited(f"{recipe.summary_nb}\n{recipe.intro_nb}\n{steps}\n{_areas(recipe)}"),
         url=recipe.get_absolute_url(),
         welfare_areas=_codes(recipe),
     )
@@ -96,7 +108,9 @@ def _recipe(recipe: Recipe) -> DocumentData:
 def _myth(myth: Myth) -> DocumentData:
     from django.urls import reverse
 
-    return DocumentData(title=myth.claim_nb, body=f"{myth.fact_nb}\n{myth.legal_source}", url=reverse("cookbook:myths"))
+    return DocumentData(
+        title=myth.claim_nb, body=_cited(f"{myth.fact_nb}\n{myth.legal_source}"), url=reverse("cookbook:myths")
+    )
 
 
 def _case(case: Case) -> DocumentData:

@@ -33,6 +33,8 @@ def test_the_answer_names_each_threshold_used_and_its_source(client):
         ("eea", 2_300_000),
     ]
     cited = {t["source"] for t in answer["thresholds"] + answer["proposals"]}
+    cited |= {rule["source"] for rule in answer["regulation_parts"] + answer["rules"]}
+    cited |= {legal["source"] for route in answer["routes"] for legal in route["legal_sources"]}
     assert cited == {s["key"] for s in answer["sources"]}
     assert all(s["url"].startswith("https://") for s in answer["sources"])
     assert (answer["above_lower_limit"], answer["above_national_threshold"], answer["above_eea_threshold"]) == (
@@ -83,6 +85,46 @@ def test_the_command_refuses_bad_input_with_exit_code_2_and_a_norwegian_message(
     assert "Ugyldig" in str(refused.value)
 
 
-def test_an_answer_costs_three_queries_however_many_thresholds_there_are(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+def test_an_answer_costs_six_queries_however_many_rows_there_are(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
         assert client.get("/api/v1/procurement/advice", QUESTION).status_code == 200
+
+
+def test_the_api_and_the_command_agree_on_supplier_and_innovation(client):
+    from_api = client.get("/api/v1/procurement/advice", {**QUESTION, "supplier": "ideell", "innovation": "true"}).json()
+    out = io.StringIO()
+    call_command(
+        "advise_procurement",
+        *[f"--{name}={value}" for name, value in QUESTION.items()],
+        "--supplier=ideell",
+        "--innovation",
+        "--json",
+        stdout=out,
+    )
+
+    assert from_api == json.loads(out.getvalue())
+    assert "rnd-pre-commercial" in [route["key"] for route in from_api["routes"]]
+
+
+def test_an_unknown_supplier_is_refused_by_the_api(client):
+    response = client.get("/api/v1/procurement/advice", {**QUESTION, "supplier": "privat"})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "supplier"
+
+
+def test_an_unknown_supplier_is_refused_by_the_command_with_exit_code_2():
+    with pytest.raises(CommandError) as refused:
+        _command(**QUESTION, supplier="privat")
+
+    assert refused.value.returncode == 2
+    assert "--supplier" in str(refused.value)
+
+
+def test_every_route_in_an_answer_has_an_explanation_and_legal_sources(client):
+    answer = client.get("/api/v1/procurement/advice", QUESTION).json()
+
+    assert answer["routes"]
+    for route in answer["routes"]:
+        assert route["explanation"]
+        assert route["legal_sources"]

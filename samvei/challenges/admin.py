@@ -13,8 +13,8 @@ class ChallengeEventInline(admin.TabularInline[ChallengeEvent, Challenge]):
 class ChallengeAdmin(admin.ModelAdmin[Challenge]):
     """Pitches are deliberately not registered: only the two parties of a pitch may read it."""
 
-    list_display = ["title", "owner", "status", "deadline"]
-    list_filter = ["status"]
+    list_display = ["title", "owner", "status", "intent", "deadline"]
+    list_filter = ["status", "intent"]
     search_fields = ["title", "ref"]
     raw_id_fields = ["owner", "municipality", "contact_point", "created_by"]
     inlines = [ChallengeEventInline]

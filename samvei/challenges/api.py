@@ -23,6 +23,7 @@ router = Router(tags=["challenges"])
 # Named for the OpenAPI document: both enums are called `Status` in Python and would share one component.
 ChallengeStatus = TypeAliasType("ChallengeStatus", Challenge.Status)
 PitchStatus = TypeAliasType("PitchStatus", Pitch.Status)
+ChallengeIntent = TypeAliasType("ChallengeIntent", Challenge.Intent)
 
 
 class QuestionOut(Schema):
@@ -39,6 +40,10 @@ class ChallengeOut(Schema):
     owner_org_number: str | None
     municipality: str | None
     status: ChallengeStatus
+    intent: ChallengeIntent | None = Field(
+        description="What answering leads to. `exploration` is a market exploration: nobody gets a contract from it."
+    )
+    open_forms: list[str] = Field(description="Keys of the collaboration forms the public body is open to.")
     deadline: date | None
     published_at: datetime | None
     welfare_areas: list[TermOut]
@@ -57,6 +62,14 @@ class ChallengeOut(Schema):
     @staticmethod
     def resolve_municipality(obj: Challenge) -> str | None:
         return obj.municipality.number if obj.municipality else None
+
+    @staticmethod
+    def resolve_intent(obj: Challenge) -> str | None:
+        return obj.intent or None
+
+    @staticmethod
+    def resolve_open_forms(obj: Challenge) -> list[str]:
+        return [route.key for route in obj.open_forms.all()]
 
     @staticmethod
     def resolve_url(obj: Challenge) -> str:
@@ -86,6 +99,7 @@ class ChallengeQuery(Schema):
     target_group: str | None = Field(None, max_length=50)
     status: ChallengeStatus | None = None
     deadline_from: date | None = None
+    intent: ChallengeIntent | None = None
     q: str = Field("", max_length=200)
 
 

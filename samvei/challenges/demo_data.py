@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import transaction
 
 from samvei.organisations.models import Organisation
+from samvei.procurement.models import Route
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 from .models import Challenge
@@ -35,6 +36,8 @@ def demo_challenges_load() -> dict[str, int]:
             "deadline": date.fromisoformat(record["deadline"]),
             "welfare_areas": WelfareArea.objects.filter(code__in=record.get("welfare_areas") or []),
             "target_groups": TargetGroup.objects.filter(code__in=record.get("target_groups") or []),
+            "intent": record["intent"],
+            "open_forms": Route.objects.filter(kind=Route.Kind.FORM, key__in=record.get("open_forms") or []),
         }
         challenge = challenge_create(owner=owner, actor=None, data=data)
         Challenge.objects.filter(pk=challenge.pk).update(ref=record["ref"], is_example=True)

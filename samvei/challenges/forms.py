@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.forms.boundfield import BoundWidget
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from samvei.accounts.models import User
@@ -12,9 +14,11 @@ from samvei.core.widgets import HtmlDateInput
 from samvei.geography.forms import county_choices, municipality_choices
 from samvei.organisations.models import ContactPoint, Organisation
 from samvei.organisations.selectors import pitching_organisations_of
+from samvei.procurement.models import Route
 from samvei.taxonomy.forms import target_group_choices, welfare_area_choices
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
+from .intents import HINTS
 from .models import Challenge, Pitch
 
 
@@ -54,11 +58,36 @@ class ChallengeFilterForm(forms.Form):
         choices=[("", _("All statuses"))] + [(s, Challenge.Status(s).label) for s in Challenge.PUBLIC_STATUSES],
     )
     deadline_from = forms.DateField(label=_("Deadline on or after"), required=False, widget=HtmlDateInput())
+    intent = forms.ChoiceField(
+        label=_("What the challenge is"), required=False, choices=[("", _("All kinds")), *Challenge.Intent.choices]
+    )
+
+
+class RouteChoiceField(forms.ModelMultipleChoiceField[Route]):
+    """Collaboration forms as checkboxes named in the visitor's language, submitted as their stable keys."""
+
+    def label_from_instance(self, obj: Route) -> str:
+        return obj.name
 
 
 class ChallengeForm(forms.ModelForm[Challenge]):
     welfare_areas = checkboxes(label=_("Welfare areas"), queryset=WelfareArea.objects.all(), key="code")
     target_groups = checkboxes(label=_("Target groups"), queryset=TargetGroup.objects.all(), key="code")
+    intent = forms.ChoiceField(
+        label=_("What the challenge is"),
+        choices=Challenge.Intent.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Say it plainly, so nobody answers expecting something else."),
+        error_messages={"required": _("Choose what the challenge is.")},
+    )
+    open_forms = RouteChoiceField(
+        label=_("Collaboration forms you are open to"),
+        queryset=Route.objects.filter(kind=Route.Kind.FORM),
+        to_field_name="key",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Optional. Each form is explained in the catalogue of collaboration forms."),
+    )
     attachments = attachments_field()
 
     class Meta:
@@ -78,6 +107,10 @@ class ChallengeForm(forms.ModelForm[Challenge]):
         super().__init__(*args, **kwargs)
         contact = self.fields["contact_point"]
         contact.queryset = ContactPoint.objects.filter(organisation=owner)  # type: ignore[attr-defined]
+
+    def intent_options(self) -> list[tuple[BoundWidget, Promise]]:
+        """Each intent's radio button with the hint shown beside it."""
+        return [(option, HINTS[option.data["value"]]) for option in self["intent"]]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -85,6 +85,17 @@ def _deadline(value: object) -> date | None:
     return deadline
 
 
+def _intent(record: dict[str, Any]) -> dict[str, str]:
+    """Optional in the file; an unknown value refuses the line rather than guessing what the challenge is."""
+    if record.get("intent") in (None, ""):
+        return {}
+    value = record["intent"]
+    if value not in Challenge.Intent.values:
+        raise RowRejected(_("intent %(value)s is not one of: %(known)s")
+                          % {"value": printable(value), "known": ", ".join(Challenge.Intent.values)})  # fmt: skip
+    return {"intent": value}
+
+
 def row_from_record(record: object, *, references: References) -> ChallengeRow:
     if not isinstance(record, dict):
         raise RowRejected(_("the line is not a JSON object"))
@@ -101,6 +112,7 @@ def row_from_record(record: object, *, references: References) -> ChallengeRow:
             "deadline": _deadline(record.get("deadline")),
             "welfare_areas": _terms(record, "welfare_areas", references.welfare_areas),
             "target_groups": _terms(record, "target_groups", references.target_groups),
+            **_intent(record),
         },
     )
 
@@ -120,7 +132,9 @@ def _unchanged(challenge: Challenge, row: ChallengeRow) -> bool:
 def _write(row: ChallengeRow, report: ImportReport) -> None:
     existing = Challenge.objects.filter(ref=row.ref).first()
     if existing is None:
-        challenge = challenge_create(owner=row.owner, actor=None, data=row.data)
+        # A file that does not say what the challenge is publishes it as the claim that promises least.
+        data = {"intent": Challenge.Intent.EXPLORATION, **row.data}
+        challenge = challenge_create(owner=row.owner, actor=None, data=data)
         Challenge.objects.filter(pk=challenge.pk).update(ref=row.ref)
         challenge_transition(challenge=challenge, actor=None, to_status=Challenge.Status.PUBLISHED)
         report.created += 1

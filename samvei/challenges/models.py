@@ -13,6 +13,7 @@ from samvei.core.limits import LONG_TEXT, SHORT_TEXT, TITLE, limited
 from samvei.core.models import PublishableQuerySet, TimeStampedModel, is_published
 from samvei.geography.models import Municipality
 from samvei.organisations.models import ContactPoint, Organisation
+from samvei.procurement.models import Route
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
 
@@ -27,6 +28,14 @@ class Challenge(TimeStampedModel):
         CLOSED = "closed", _("Closed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    class Intent(models.TextChoices):
+        """What answering leads to, said before anyone answers: a market exploration promises nobody a contract."""
+
+        EXPLORATION = "exploration", _("Market exploration – not a tender")
+        PILOT = "pilot", _("Invitation to a pilot")
+        PROCUREMENT = "procurement", _("Planned procurement")
+        GRANT = "grant", _("Grant call")
+
     # Which status may follow which: the workflow of the issue, as data the services consult.
     TRANSITIONS: dict[str, tuple[str, ...]] = {
         Status.DRAFT: (Status.PUBLISHED, Status.WITHDRAWN),
@@ -39,10 +48,10 @@ class Challenge(TimeStampedModel):
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_DIALOGUE, Status.PARTNER_CHOSEN, Status.CLOSED)
     OPEN_FOR_PITCHES = (Status.PUBLISHED, Status.IN_DIALOGUE)
     # What the owning body writes, in the order its form asks: one list for the form, the services and imports.
-    EDITABLE_FIELDS = ("title", "description", "affected", "tried", "desired_outcomes", "welfare_areas",
-                       "target_groups", "offer", "funding_min_nok", "funding_max_nok", "timeline", "deadline",
-                       "contact_point")  # fmt: skip
-    EDITABLE_RELATIONS = ("welfare_areas", "target_groups")
+    EDITABLE_FIELDS = ("title", "description", "intent", "affected", "tried", "desired_outcomes", "welfare_areas",
+                       "target_groups", "offer", "open_forms", "funding_min_nok", "funding_max_nok", "timeline",
+                       "deadline", "contact_point")  # fmt: skip
+    EDITABLE_RELATIONS = ("welfare_areas", "target_groups", "open_forms")
 
     owner = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="challenges", verbose_name=_("public body")
@@ -76,6 +85,20 @@ class Challenge(TimeStampedModel):
     )
     welfare_areas = models.ManyToManyField(WelfareArea, blank=True, verbose_name=_("welfare areas"))
     target_groups = models.ManyToManyField(TargetGroup, blank=True, verbose_name=_("target groups"))
+    intent = models.CharField(
+        _("what the challenge is"),
+        max_length=20,
+        choices=Intent.choices,
+        blank=True,
+        help_text=_("Empty only in a draft: a challenge is published with its intent stated."),
+    )
+    open_forms = models.ManyToManyField(
+        Route,
+        blank=True,
+        limit_choices_to={"kind": Route.Kind.FORM},
+        related_name="challenges",
+        verbose_name=_("open to these collaboration forms"),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     is_example = models.BooleanField(_("example"), default=False)

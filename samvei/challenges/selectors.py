@@ -22,6 +22,7 @@ class ChallengeFilters:
     target_group: str | None = None
     status: str | None = None
     deadline_from: date | None = None
+    intent: str | None = None
     q: str = ""
 
     def as_query(self) -> dict[str, str]:
@@ -54,12 +55,14 @@ def challenge_list(*, filters: ChallengeFilters) -> QuerySet[Challenge]:
         challenges = challenges.filter(target_groups__code=filters.target_group)
     if filters.deadline_from:
         challenges = challenges.filter(deadline__gte=filters.deadline_from)
+    if filters.intent:
+        challenges = challenges.filter(intent=filters.intent)
     for word in filters.q.casefold().split():
         challenges = challenges.filter(search_text__contains=word)
     return (
         Challenge.objects.filter(pk__in=challenges.values("pk"))
         .select_related("owner", "municipality__county")
-        .prefetch_related("welfare_areas", "target_groups")
+        .prefetch_related("welfare_areas", "target_groups", "open_forms")
         .order_by("is_example", "-published_at", "-pk")
     )
 

@@ -19,6 +19,7 @@ from samvei.core.derived import refresh_later
 from samvei.core.rate_limits import allow, refusal
 from samvei.core.validation import apply_fields, field_error
 from samvei.organisations.models import ContactPoint, Organisation
+from samvei.procurement.models import Route
 
 from . import tasks
 from .models import (
@@ -46,7 +47,32 @@ def _check_contact_point(challenge: Challenge) -> None:
         raise field_error("contact_point", _("Choose one of your own contact points."), code="contact_point")
 
 
+def _check_publishable(challenge: Challenge) -> None:
+    """Nobody answers a challenge without knowing what it is: the intent is stated before it is published."""
+    _check_deadline(challenge.deadline)
+    if not challenge.intent:
+        raise field_error(
+            "intent",
+            _("Say what the challenge is before you publish it: edit it and choose, for example, market "
+              "exploration or pilot."),
+            code="intent_missing",
+        )  # fmt: skip
+
+
+def _check_open_forms(data: dict[str, Any]) -> None:
+    """Only the booklet's collaboration forms: a procedure of the regulation is chosen later, by the advisor."""
+    others = [route for route in data.get("open_forms") or [] if route.kind != Route.Kind.FORM]
+    if others:
+        raise field_error(
+            "open_forms",
+            _("Only collaboration forms can be chosen; this is a procedure: %(names)s.")
+            % {"names": ", ".join(route.name for route in others)},
+            code="not_a_form",
+        )
+
+
 def _apply(challenge: Challenge, data: dict[str, Any]) -> None:
+    _check_open_forms(data)
     apply_fields(challenge, data, [f for f in Challenge.EDITABLE_FIELDS if f not in Challenge.EDITABLE_RELATIONS])
     _check_contact_point(challenge)
     challenge.full_clean()
@@ -99,7 +125,7 @@ def challenge_transition(*, challenge: Challenge, actor: User | None, to_status:
             code="transition",
         )
     if to_status == Challenge.Status.PUBLISHED:
-        _check_deadline(locked.deadline)
+        _check_publishable(locked)
         locked.published_at = timezone.now()
     from_status = locked.status
     locked.status = to_status

@@ -45,6 +45,7 @@ def test_publish_pitch_answer_select(live_server, browser: Browser, sign_in):
     deadline = timezone.localdate() + datetime.timedelta(days=30)
     municipality.locator("input[name=deadline]").fill(deadline.isoformat())
     municipality.get_by_label("Eldre og omsorg").check()
+    municipality.locator("input[name=intent][value=pilot]").check()
     municipality.locator("form.stack-form button[type=submit]").click()
     municipality.wait_for_load_state()
     challenge = Challenge.objects.get(title="Ensomhet blant beboere på sykehjem")

@@ -63,6 +63,7 @@ def test_a_municipal_employee_publishes_and_an_entrepreneur_pitches(live_server,
     employee.get_by_label("Problemet").fill("Mange elever i Bergen slutter før de har fullført videregående skole.")
     deadline = timezone.localdate() + datetime.timedelta(days=30)
     employee.get_by_label("Frist for forslag").fill(deadline.isoformat())
+    employee.locator("input[name=intent][value=exploration]").check()  # «not a tender»: asking the market first
     employee.get_by_role("button", name=re.compile("Lagre")).click()
     employee.get_by_role("button", name="Publiser utfordringen").click()
     employee.wait_for_load_state()

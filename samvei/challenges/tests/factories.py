@@ -19,6 +19,7 @@ class ChallengeFactory(factory.django.DjangoModelFactory[Challenge]):
     title = factory.Sequence(lambda n: f"Ensomhet på sykehjem {n}")
     description = "Mange beboere får få besøk."
     status = Challenge.Status.PUBLISHED
+    intent = Challenge.Intent.EXPLORATION
     published_at = factory.LazyFunction(timezone.now)
     deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
 

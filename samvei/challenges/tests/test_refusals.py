@@ -35,7 +35,7 @@ def test_a_deadline_in_2020_is_refused_on_the_form_and_nothing_is_saved(client, 
 
     response = client.post(
         reverse("challenges:create") + f"?organisation={stavanger.slug}",
-        {"title": "Ensomhet", "description": "Få besøk.", "deadline": "2020-03-01"},
+        {"title": "Ensomhet", "description": "Få besøk.", "deadline": "2020-03-01", "intent": "exploration"},
     )
 
     assert response.status_code == 400

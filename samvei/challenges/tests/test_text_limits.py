@@ -20,7 +20,9 @@ ENGLISH = "Ensure this value has at most"
 
 
 def _challenge_form(stavanger, description):
-    return ChallengeForm({"title": "Ensomhet på sykehjem", "description": description}, owner=stavanger)
+    return ChallengeForm(
+        {"title": "Ensomhet på sykehjem", "description": description, "intent": "exploration"}, owner=stavanger
+    )
 
 
 def _refusal(errors):

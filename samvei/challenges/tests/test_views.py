@@ -15,7 +15,7 @@ from .factories import ChallengeFactory
 pytestmark = pytest.mark.django_db
 
 NEXT_MONTH = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
-CHALLENGE = {"title": "Ensomhet", "description": "Beboere får få besøk.", "deadline": NEXT_MONTH}
+CHALLENGE = {"title": "Ensomhet", "description": "Beboere får få besøk.", "deadline": NEXT_MONTH, "intent": "pilot"}
 PITCH = {"title": "Besøksvenner", "summary": "Ungdom besøker eldre."}
 
 

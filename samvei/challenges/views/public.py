@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +16,7 @@ from samvei.organisations.selectors import pitching_organisations_of
 
 from .. import permissions
 from ..forms import AnswerForm, ChallengeFilterForm, QuestionForm
+from ..intents import STATEMENTS, advisor_url
 from ..models import Challenge
 from ..selectors import ChallengeFilters, answered_questions, challenge_list
 
@@ -42,7 +44,7 @@ def challenge_list_view(request: HttpRequest) -> HttpResponse:
 def challenge_or_404(request: HttpRequest, pk: int) -> Challenge:
     challenge = (
         Challenge.objects.select_related("owner", "municipality__county", "contact_point")
-        .prefetch_related("welfare_areas", "target_groups", "attachments")
+        .prefetch_related("welfare_areas", "target_groups", "attachments", "open_forms")
         .filter(pk=pk)
         .first()
     )
@@ -54,8 +56,10 @@ def challenge_or_404(request: HttpRequest, pk: int) -> Challenge:
 def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = challenge_or_404(request, pk)
     can_manage = permissions.can_manage_challenge(user=request.user, challenge=challenge)
-    context = {
+    context: dict[str, object] = {
         "challenge": challenge,
+        "intent_statement": STATEMENTS.get(challenge.intent, ""),
+        "advisor_url": advisor_url(challenge=challenge, day=timezone.localdate()),
         "questions": answered_questions(challenge=challenge),
         "can_manage": can_manage,
         "can_ask": permissions.can_ask_question(user=request.user, challenge=challenge),

@@ -40,7 +40,7 @@ def test_a_created_and_published_challenge_queues_one_search_and_one_matching_re
     owner = Organisation.objects.get(municipality__number="1103")
     with transaction.atomic():
         challenge = challenge_create(
-            owner=owner, actor=None, data={"title": "Ensomhet", "description": "Få besøk.",
+            owner=owner, actor=None, data={"title": "Ensomhet", "description": "Få besøk.", "intent": "exploration",
                                            "welfare_areas": list(WelfareArea.objects.all()[:2])},
         )  # fmt: skip
         challenge_transition(challenge=challenge, actor=None, to_status=Challenge.Status.PUBLISHED)

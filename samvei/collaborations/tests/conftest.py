@@ -92,3 +92,11 @@ def pitch(challenge, enterprise):
 @pytest.fixture
 def collaboration(challenge, enterprise):
     return CollaborationFactory(pitch=PitchFactory(challenge=challenge, sender=enterprise, status="selected"))
+
+
+@pytest.fixture
+def direct(stavanger, enterprise):
+    """A record started without a pitch."""
+    from .factories import DirectCollaborationFactory
+
+    return DirectCollaborationFactory(public_body=stavanger, partner=enterprise, title="Direkte samarbeid")

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def history(text: str) -> str:
-    return re.search(r"<ul class=\"ds-list\">(.*?)</ul>", text, re.DOTALL).group(1)
+    return re.search(r"<ol class=\"ds-list\" id=\"timeline\">(.*?)</ol>", text, re.DOTALL).group(1)
 
 
 def test_the_history_names_the_start_in_norwegian(client, collaboration, body_member):

@@ -20,7 +20,7 @@ def test_starting_from_a_pitch_joins_the_receiving_body_and_the_sender(
     assert (collaboration.public_body, collaboration.partner) == (stavanger, enterprise)
     assert (collaboration.pitch, collaboration.challenge) == (pitch, challenge)
     assert collaboration.title == pitch.title
-    assert collaboration.stage == Collaboration.Stage.STARTED
+    assert collaboration.stage == Collaboration.Stage.IDEA
 
 
 def test_starting_writes_one_event_for_the_collaboration_the_pitch_and_the_challenge(pitch, challenge, body_member):

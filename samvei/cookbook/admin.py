@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import BlogPost, Case, CaseEffect, ChecklistItem, Comment, FundingScheme, Myth, Recipe, RecipeStep
+from .models import (
+    BlogPost,
+    Case,
+    CaseEffect,
+    ChecklistItem,
+    Comment,
+    FundingScheme,
+    FundingSchemeSource,
+    Myth,
+    Recipe,
+    RecipeStep,
+)
 
 
 class RecipeStepInline(admin.StackedInline[RecipeStep, Recipe]):
@@ -26,9 +37,10 @@ class RecipeStepAdmin(admin.ModelAdmin[RecipeStep]):
     inlines = [ChecklistItemInline]
 
 
-class CaseEffectInline(admin.TabularInline[CaseEffect, Case]):
+class CaseEffectInline(admin.StackedInline[CaseEffect, Case]):
     model = CaseEffect
     extra = 0
+    fields = ["figure", "text_nb", "text_en", "evidence", "source_url", "source_title", "source_date", "checked_on"]
 
 
 @admin.register(Case)
@@ -37,9 +49,17 @@ class CaseAdmin(admin.ModelAdmin[Case]):
     inlines = [CaseEffectInline]
 
 
+class FundingSchemeSourceInline(admin.TabularInline[FundingSchemeSource, FundingScheme]):
+    model = FundingSchemeSource
+    extra = 0
+    fields = ["supports", "title", "url", "publisher", "source_date", "checked_on", "position"]
+
+
 @admin.register(FundingScheme)
 class FundingSchemeAdmin(admin.ModelAdmin[FundingScheme]):
-    list_display = ["name", "funder", "next_deadline", "last_verified", "status"]
+    list_display = ["name", "funder", "takes_applications", "next_deadline", "source_date", "checked_on", "status"]
+    list_filter = ["takes_applications", "status"]
+    inlines = [FundingSchemeSourceInline]
 
 
 @admin.register(Myth)

@@ -1,13 +1,15 @@
 from datetime import date
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from typing_extensions import TypeAliasType
 
 from samvei.core.api_pagination import CountItemsPagination
+from samvei.procurement.citations import cite_in
 
-from .models import FundingScheme, Recipe
+from .models import FundingScheme, FundingSchemeSource, Myth, Recipe, RecipeStep
 from .selectors import cases_published, funding_published, myths_published, recipes_published
 
 router = Router(tags=["cookbook"])
@@ -35,9 +37,17 @@ class ChecklistItemOut(Schema):
 class StepOut(Schema):
     title_nb: str
     title_en: str
-    body_nb: str
-    body_en: str
+    body_nb: str = Field(description="Markdown; law is cited as links to the rows in force today")
+    body_en: str = Field(description="Markdown; law is cited as links to the rows in force today")
     checklist: list[ChecklistItemOut]
+
+    @staticmethod
+    def resolve_body_nb(obj: RecipeStep) -> str:
+        return cite_in(obj.body_nb, language="nb", day=timezone.localdate())
+
+    @staticmethod
+    def resolve_body_en(obj: RecipeStep) -> str:
+        return cite_in(obj.body_en, language="en", day=timezone.localdate())
 
 
 class RecipeOut(Schema):
@@ -65,9 +75,18 @@ class MythOut(Schema):
     slug: str
     claim_nb: str
     claim_en: str
-    fact_nb: str
-    fact_en: str
+    fact_nb: str = Field(description="Markdown; law is cited as links to the rows in force today")
+    fact_en: str = Field(description="Markdown; law is cited as links to the rows in force today")
     legal_source: str
+
+    @staticmethod
+    def resolve_fact_nb(obj: Myth) -> str:
+        return cite_in(obj.fact_nb, language="nb", day=timezone.localdate())
+
+    @staticmethod
+    def resolve_fact_en(obj: Myth) -> str:
+        return cite_in(obj.fact_en, language="en", day=timezone.localdate())
+
     source: SourceOut
 
 
@@ -75,7 +94,11 @@ class EffectOut(Schema):
     text_nb: str
     text_en: str
     figure: str
+    evidence: str = Field(description="independent, self_reported (by the enterprise) or retold (not measured)")
     source_url: str
+    source_title: str
+    source_date: date | None = Field(description="The date the source speaks of; null when it gives none.")
+    checked_on: date | None = Field(description="When the figure was last checked against the source.")
 
 
 class CaseOut(Schema):
@@ -91,21 +114,62 @@ class CaseOut(Schema):
     sources: list[SourceOut]
 
 
+FundingSchemeApplicantKind = TypeAliasType("FundingSchemeApplicantKind", FundingScheme.ApplicantKind)
+FundingSchemeSourceSupports = TypeAliasType("FundingSchemeSourceSupports", FundingSchemeSource.Supports)
+
+
+class FundingFilter(TextFilter):
+    applicant_kind: FundingSchemeApplicantKind | None = Field(
+        None, description="Only schemes this legal form may apply to"
+    )
+
+
+class FundingFactSourceOut(Schema):
+    supports: FundingSchemeSourceSupports = Field(description="Which fact the source stands behind")
+    title: str
+    url: str
+    publisher: str
+    source_date: date | None = Field(description="The date the source speaks of; null when it gives none.")
+    checked_on: date = Field(description="When the fact was last checked against the source.")
+
+
 class FundingOut(Schema):
     slug: str
+    former_slugs: list[str] = Field(description="Earlier slugs; their pages redirect here")
     name: str
     funder: str
-    applicant_kinds: list[str]
+    takes_applications: bool = Field(description="False for a fund that chooses its projects itself")
+    selection_nb: str = Field(description="How projects are chosen, when the scheme takes no applications")
+    selection_en: str
+    applicant_kinds: list[FundingSchemeApplicantKind] = Field(
+        description="Legal forms that may apply; empty if unknown"
+    )
     description_nb: str
     description_en: str
     next_deadline: date | None
     url: str
-    last_verified: date
+    source_date: date | None = Field(description="The date the main source speaks of; null when it gives none.")
+    checked_on: date = Field(description="When the scheme was last checked against its sources.")
+    last_verified: date = Field(description="Deprecated: the same as checked_on.")
     source: SourceOut
+    fact_sources: list[FundingFactSourceOut]
 
     @staticmethod
     def resolve_applicant_kinds(obj: FundingScheme) -> list[str]:
-        return obj.applicant_kind_list
+        codes = set(FundingScheme.ApplicantKind.values)
+        return [kind for kind in obj.applicant_kind_list if kind in codes]
+
+    @staticmethod
+    def resolve_former_slugs(obj: FundingScheme) -> list[str]:
+        return obj.former_slug_list
+
+    @staticmethod
+    def resolve_last_verified(obj: FundingScheme) -> date:
+        return obj.checked_on
+
+    @staticmethod
+    def resolve_fact_sources(obj: FundingScheme) -> list[FundingSchemeSource]:
+        return list(obj.claim_sources.all())
 
 
 def _matching(items: list[object], q: str, *fields: str) -> list[object]:
@@ -136,5 +200,6 @@ def case_list_api(request: HttpRequest, filters: Query[TextFilter]) -> list[obje
 
 @router.get("/funding", response=list[FundingOut], summary="Funding schemes")
 @paginate(CountItemsPagination)
-def funding_list_api(request: HttpRequest, filters: Query[TextFilter]) -> list[object]:
-    return _matching(list(funding_published()), filters.q, "name", "funder", "description_nb")
+def funding_list_api(request: HttpRequest, filters: Query[FundingFilter]) -> list[object]:
+    kind = filters.applicant_kind.value if filters.applicant_kind else None
+    return _matching(list(funding_published(applicant_kind=kind)), filters.q, "name", "funder", "description_nb")

@@ -1,14 +1,19 @@
 """The cookbook's starting content lives in data/*.json, written from the booklet and public sources. Loading
-creates what is missing and never overwrites what editors have changed since."""
+creates what is missing and never overwrites what editors have changed since.
+
+A corrected text reaches an existing database through `replaces`: a record (or recipe step) lists, per field,
+fingerprints of the texts earlier files shipped. A field still holding one of them was never edited, so it is
+brought up to the file; a field an editor has changed matches none and is left alone."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from samvei.core.models import Source
@@ -17,7 +22,9 @@ from samvei.geography.models import Municipality
 from samvei.organisations.models import Organisation
 from samvei.taxonomy.models import WelfareArea
 
-from .models import BlogPost, Case, CaseEffect, ChecklistItem, FundingScheme, Myth, Publishable, Recipe, RecipeStep
+from .case_effects import case_effects_sync
+from .models import BlogPost, Case, ChecklistItem, Myth, Publishable, Recipe, RecipeStep
+from .selectors import funding_with_slugs
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PUBLISHED = Publishable.Status.PUBLISHED
@@ -32,6 +39,44 @@ def _missing(name: str, model: type[Publishable]) -> list[dict[str, Any]]:
     """The records of a file whose slug is not in the database yet."""
     existing = set(model._default_manager.values_list("slug", flat=True))
     return [record for record in _load(name) if record["slug"] not in existing]
+
+
+def fingerprint(text: str) -> str:
+    """A short, stable mark of a shipped text, so the file need not carry the old wording itself."""
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()[:16]
+
+
+def _refresh(obj: models.Model, record: dict[str, Any]) -> int:
+    """Bring unedited fields of `obj` up to `record`; returns how many fields changed."""
+    shipped: dict[str, list[str]] = record.get("replaces") or {}
+    changed = []
+    for name, marks in shipped.items():
+        current, wanted = getattr(obj, name), record.get(name) or ""
+        if current != wanted and fingerprint(current) in marks:
+            setattr(obj, name, wanted)
+            changed.append(name)
+    if changed:
+        obj.full_clean()
+        obj.save(update_fields=changed)
+    return len(changed)
+
+
+def _refresh_all() -> int:
+    """Corrected texts for rows loaded from an earlier file and not edited since."""
+    count = 0
+    for model, name in ((Myth, "myths.json"), (Case, "cases.json"), (Recipe, "recipes.json")):
+        rows = {row.slug: row for row in model._default_manager.all()}
+        for record in _load(name):
+            row = rows.get(record["slug"])
+            if row is None:
+                continue
+            count += _refresh(row, record)
+            if isinstance(row, Recipe):
+                steps = {step.position: step for step in row.steps.all()}
+                for position, step_record in enumerate(record.get("steps") or [], start=1):
+                    if position in steps:
+                        count += _refresh(steps[position], step_record)
+    return count
 
 
 def _source(*, url: str, title: str, publisher: str = "", retrieved_on: str | None = None) -> Source:
@@ -85,42 +130,6 @@ def _cases() -> int:
                 for s in record.get("sources") or []
             ]
         )
-        for position, effect in enumerate(record.get("effects") or []):
-            CaseEffect.objects.create(
-                case=case,
-                position=position,
-                text_nb=effect["text_nb"],
-                text_en=effect.get("text_en") or "",
-                figure=effect.get("figure") or "",
-                source_url=effect["source_url"],
-            )
-    return len(records)
-
-
-def _funding() -> int:
-    records = _missing("funding.json", FundingScheme)
-    for record in records:
-        scheme = FundingScheme.objects.create(
-            slug=record["slug"],
-            status=PUBLISHED,
-            name=record["name"],
-            funder=record["funder"],
-            funder_organisation=Organisation.objects.filter(org_number=record.get("funder_org_number") or "-").first(),
-            applicant_kinds=record.get("applicant_kinds") or [],
-            description_nb=record["description_nb"],
-            description_en=record.get("description_en") or "",
-            criteria_nb=record.get("criteria_nb") or "",
-            criteria_en=record.get("criteria_en") or "",
-            amounts_nb=record.get("amounts_nb") or "",
-            amounts_en=record.get("amounts_en") or "",
-            deadline_rule_nb=record.get("deadline_rule_nb") or "",
-            deadline_rule_en=record.get("deadline_rule_en") or "",
-            next_deadline=date.fromisoformat(record["next_deadline"]) if record.get("next_deadline") else None,
-            url=record["url"],
-            source=_source(url=record["source_url"], title=record["name"], retrieved_on=record.get("last_verified")),
-            last_verified=date.fromisoformat(record["last_verified"]),
-        )
-        scheme.welfare_areas.set(_areas(record.get("welfare_areas")))
     return len(records)
 
 
@@ -141,7 +150,7 @@ def _recipes() -> int:
         )
         recipe.welfare_areas.set(_areas(record.get("welfare_areas")))
         recipe.cases.set(Case.objects.filter(slug__in=record.get("case_slugs") or []))
-        recipe.funding_schemes.set(FundingScheme.objects.filter(slug__in=record.get("funding_slugs") or []))
+        recipe.funding_schemes.set(funding_with_slugs(slugs=record.get("funding_slugs") or []))
         recipe.sources.set(
             [
                 _source(url=s["url"], title=s.get("title", ""), publisher=s.get("publisher", ""))
@@ -208,10 +217,15 @@ def _blog() -> int:
 
 @transaction.atomic
 def cookbook_content_load() -> dict[str, int]:
-    """Cases and funding first: recipes link to them."""
+    """Cases and funding first: recipes link to them. Rows already there get corrected texts first."""
+    from .funding_data import funding_load  # it builds on this module's helpers
+
+    updated = _refresh_all()
     return {
+        "corrected texts": updated,
         "cases": _cases(),
-        "funding schemes": _funding(),
+        "cases with corrected effects": case_effects_sync(records=_load("cases.json")),
+        **funding_load(),
         "recipes": _recipes(),
         "myths": _myths(),
         "blog posts": _blog(),

@@ -10,10 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samvei.accounts.request import authenticated_user
 from samvei.core.markdown import render_markdown
+from samvei.procurement.citations import cite
 
 from . import permissions
 from .models import BlogPost, Case, FundingScheme, Myth, Recipe
@@ -32,7 +34,11 @@ EDITABLE: dict[str, tuple[type[models.Model], list[str], list[str]]] = {
         ["slug", "status", "audience", "title_nb", "title_en", "summary_nb", "summary_en", "intro_nb", "intro_en"],
         ["intro_nb", "intro_en"],
     ),
-    "myth": (Myth, ["slug", "status", "claim_nb", "claim_en", "fact_nb", "fact_en", "legal_source", "source"], []),
+    "myth": (
+        Myth,
+        ["slug", "status", "claim_nb", "claim_en", "fact_nb", "fact_en", "legal_source", "source"],
+        ["fact_nb", "fact_en"],
+    ),
     "case": (
         Case,
         ["slug", "status", "title_nb", "title_en", "summary_nb", "summary_en", "lessons_nb", "lessons_en", "period"],
@@ -45,6 +51,9 @@ EDITABLE: dict[str, tuple[type[models.Model], list[str], list[str]]] = {
             "status",
             "name",
             "funder",
+            "takes_applications",
+            "selection_nb",
+            "selection_en",
             "description_nb",
             "description_en",
             "criteria_nb",
@@ -56,7 +65,8 @@ EDITABLE: dict[str, tuple[type[models.Model], list[str], list[str]]] = {
             "next_deadline",
             "url",
             "source",
-            "last_verified",
+            "source_date",
+            "checked_on",
         ],
         [],
     ),
@@ -80,7 +90,10 @@ def content_edit(request: HttpRequest, kind: str, pk: int | None = None) -> Http
     previews = {}
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
-            previews = {field: render_markdown(form.cleaned_data.get(field) or "") for field in markdown_fields}
+            today = timezone.localdate()
+            previews = {
+                field: render_markdown(cite(form.cleaned_data.get(field) or "", day=today)) for field in markdown_fields
+            }
         else:
             try:
                 saved = content_save(obj=obj, editor=authenticated_user(request), data=form.cleaned_data)

@@ -25,14 +25,24 @@ class CaseFilterForm(forms.Form):
     welfare_area = forms.ChoiceField(label=_("Welfare area"), required=False, choices=welfare_area_choices)
 
 
+# Codes the filter used before applicant kinds became legal forms, so old links and saved searches keep working.
+LEGACY_APPLICANT_KINDS = {"voluntary": "association", "business": "limited_company"}
+
+
+class ApplicantKindField(forms.ChoiceField):
+    def to_python(self, value: Any) -> str:
+        code = str(super().to_python(value))
+        return LEGACY_APPLICANT_KINDS.get(code, code)
+
+
 class FundingFilterForm(forms.Form):
     mark_optional = False
 
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
-    applicant_kind = forms.ChoiceField(
-        label=_("Who may apply"),
+    applicant_kind = ApplicantKindField(
+        label=_("Legal form of the applicant"),
         required=False,
-        choices=[("", _("Everyone")), *FundingScheme.ApplicantKind.choices],
+        choices=[("", _("Any legal form")), *FundingScheme.ApplicantKind.choices],
     )
     welfare_area = forms.ChoiceField(label=_("Welfare area"), required=False, choices=welfare_area_choices)
 

@@ -50,7 +50,19 @@ def case_get(*, slug: str) -> Case:
 
 def funding_get(*, slug: str) -> FundingScheme:
     """Raises FundingScheme.DoesNotExist, also for a draft."""
-    return FundingScheme.objects.published().select_related("source").get(slug=slug)
+    return FundingScheme.objects.published().select_related("source").prefetch_related("claim_sources").get(slug=slug)
+
+
+def funding_renamed_to(*, slug: str) -> FundingScheme | None:
+    """The published scheme that used to live at `slug`, so an old link can be sent on. Former slugs are a JSON
+    list, read in Python so that SQLite and PostgreSQL agree; there are tens of schemes, not thousands."""
+    return next((s for s in FundingScheme.objects.published() if slug in s.former_slug_list), None)
+
+
+def funding_with_slugs(*, slugs: list[str]) -> list[FundingScheme]:
+    """The schemes with these slugs, also when a slug is one a scheme had before it was renamed."""
+    wanted = set(slugs)
+    return [s for s in FundingScheme.objects.all() if s.slug in wanted or wanted & set(s.former_slug_list)]
 
 
 def post_get(*, slug: str) -> BlogPost:
@@ -79,7 +91,7 @@ def funding_published(
         schemes = schemes.filter(
             Q(name__icontains=word) | Q(funder__icontains=word) | Q(description_nb__icontains=word)
         )
-    found = list(schemes.distinct().select_related("source"))
+    found = list(schemes.distinct().select_related("source").prefetch_related("claim_sources"))
     # Applicant kinds are a JSON list; filtering in Python keeps SQLite and PostgreSQL alike.
     return [s for s in found if not applicant_kind or applicant_kind in s.applicant_kind_list]
 
@@ -138,6 +150,7 @@ def funding_reminders_due(*, today: datetime.date | None = None) -> list[Funding
     return list(
         FundingFollow.objects.select_related("scheme", "organisation")
         .filter(
+            scheme__takes_applications=True,
             scheme__next_deadline__gte=today,
             scheme__next_deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE),
         )

@@ -64,6 +64,13 @@ def checklist_save(*, recipe: Recipe, organisation: Organisation, user: User, do
 
 
 def funding_follow(*, scheme: FundingScheme, organisation: Organisation, user: User, follow: bool) -> None:
+    """Following means deadline reminders, so a fund that takes no applications cannot be followed; stopping is
+    always allowed, so a follow made before the fund was marked can still be removed."""
+    if follow and not scheme.can_be_followed:
+        raise ValidationError(
+            _("%(name)s takes no applications, so there are no deadlines to follow.") % {"name": scheme.funder},
+            code="no_applications",
+        )
     if follow:
         FundingFollow.objects.get_or_create(scheme=scheme, organisation=organisation, defaults={"followed_by": user})
     else:

@@ -34,6 +34,7 @@ from .selectors import (
     cases_published,
     funding_get,
     funding_published,
+    funding_renamed_to,
     moderation_queue,
     myths_published,
     post_get,
@@ -149,15 +150,28 @@ def _scheme_or_404(slug: str) -> FundingScheme:
         raise Http404(_("There is no such funding scheme.")) from error
 
 
-def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    scheme = _scheme_or_404(slug)
-    choice = _organisation_choice(request)
+def _funding_page(
+    request: HttpRequest, scheme: FundingScheme, choice: OrganisationChoiceForm | None, *, status: int
+) -> HttpResponse:
     return render(
         request,
         "cookbook/funding_detail.html",
-        {"scheme": scheme, "choice": choice},
-        status=400 if _choice_refused(choice) else 200,
+        {"scheme": scheme, "choice": choice if scheme.can_be_followed else None},
+        status=status,
     )
+
+
+def funding_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        scheme = funding_get(slug=slug)
+    except FundingScheme.DoesNotExist as error:
+        renamed = funding_renamed_to(slug=slug)
+        if renamed is None:
+            raise Http404(_("There is no such funding scheme.")) from error
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
+    choice = _organisation_choice(request)
+    return _funding_page(request, scheme, choice, status=400 if _choice_refused(choice) else 200)
 
 
 @login_required
@@ -169,7 +183,12 @@ def funding_follow_view(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     follow = request.POST.get("follow") == "yes"
     organisation = choice.cleaned_data["organisation"]
-    funding_follow(scheme=scheme, organisation=organisation, user=authenticated_user(request), follow=follow)
+    try:
+        funding_follow(scheme=scheme, organisation=organisation, user=authenticated_user(request), follow=follow)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return _funding_page(request, scheme, choice, status=400)
     if follow:
         messages.success(
             request,

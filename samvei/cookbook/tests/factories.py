@@ -46,11 +46,12 @@ class FundingSchemeFactory(factory.django.DjangoModelFactory[FundingScheme]):
     status = FundingScheme.Status.PUBLISHED
     name = factory.Sequence(lambda n: f"Tilskudd {n}")
     funder = "Stiftelsen Eksempel"
-    applicant_kinds = ["social_enterprise"]
+    applicant_kinds = ["association"]
     description_nb = "Penger til gode formål."
     url = "https://example.org/tilskudd"
     source = factory.SubFactory(SourceFactory)
-    last_verified = datetime.date(2026, 11, 25)
+    source_date = datetime.date(2026, 1, 1)
+    checked_on = datetime.date(2026, 11, 25)
 
 
 class BlogPostFactory(factory.django.DjangoModelFactory[BlogPost]):

@@ -27,7 +27,7 @@ def test_recipes_exist_in_both_languages_with_checklists(content):
 def test_every_case_myth_and_scheme_carries_a_source(content):
     assert all(case.sources.exists() for case in Case.objects.all())
     assert all(myth.source.url.startswith("http") and myth.legal_source for myth in Myth.objects.all())
-    assert all(scheme.source.url and scheme.last_verified for scheme in FundingScheme.objects.all())
+    assert all(scheme.source.url and scheme.checked_on for scheme in FundingScheme.objects.all())
 
 
 def test_the_booklets_cases_are_all_there(content):

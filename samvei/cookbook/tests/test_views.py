@@ -113,7 +113,7 @@ def test_a_user_cannot_follow_on_behalf_of_another_organisation(client, member):
 
 def test_funding_list_filters_by_applicant_kind(client):
     FundingSchemeFactory(name="For kommuner", applicant_kinds=["municipality"])
-    FundingSchemeFactory(name="For entreprenører", applicant_kinds=["social_enterprise"])
+    FundingSchemeFactory(name="For stiftelser", applicant_kinds=["foundation"])
 
     response = client.get(reverse("cookbook:funding"), {"applicant_kind": "municipality"})
 

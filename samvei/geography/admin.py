@@ -1,16 +1,41 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
-from .models import County, Municipality
+from .models import County, Municipality, PlaceName
+
+
+class PlaceNameInline(admin.TabularInline[PlaceName, County | Municipality]):
+    """Shown, not edited: the loader makes the rows equal to data/official-names.csv after every migrate."""
+
+    model = PlaceName
+    extra = 0
+    fields = ["name", "language", "language_verified", "valid_from", "source", "source_date", "checked_on", "note"]
+    readonly_fields = [
+        "name",
+        "language",
+        "language_verified",
+        "valid_from",
+        "source",
+        "source_date",
+        "checked_on",
+        "note",
+    ]
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: County | Municipality | None = None) -> bool:
+        return False
 
 
 @admin.register(County)
 class CountyAdmin(admin.ModelAdmin[County]):
     list_display = ["number", "name"]
-    search_fields = ["name", "number"]
+    search_fields = ["name", "names__name", "number"]
+    inlines = [PlaceNameInline]
 
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
     list_display = ["number", "name", "county", "population", "written_language"]
     list_filter = ["county", "written_language"]
-    search_fields = ["name", "sami_kven_name", "number"]
+    search_fields = ["name", "names__name", "number"]
+    inlines = [PlaceNameInline]

@@ -31,12 +31,17 @@ def municipality_to_choose() -> list[tuple[str, str]]:
 
 def _municipalities_with_namesakes() -> QuerySet[Municipality]:
     namesakes = Window(expression=Count("id"), partition_by=[F("name")])
-    return Municipality.objects.select_related("county").annotate(namesakes=namesakes).order_by("name", "number")
+    return (
+        Municipality.objects.select_related("county")
+        .prefetch_related("names")
+        .annotate(namesakes=namesakes)
+        .order_by("name", "number")
+    )
 
 
 class MunicipalitiesField(FilterableChoiceField):
     """Municipalities as filterable checkboxes, submitted as their numbers. Two Herøys and two Våler exist:
-    the county tells them apart, and the Sámi or Kven name is there to be found by the filter."""
+    the county tells them apart, and the Sámi and Kven names are there to be found by the filter."""
 
     def __init__(self, *, label: str | Promise, help_text: str | Promise = "", **kwargs: Any) -> None:
         super().__init__(
@@ -50,7 +55,7 @@ class MunicipalitiesField(FilterableChoiceField):
         )
 
     def label_from_instance(self, obj: Municipality) -> str:
-        name = f"{obj.name} – {obj.sami_kven_name}" if obj.sami_kven_name else obj.name
+        name = f"{obj.name} – {obj.other_names_text}" if obj.other_names else obj.name
         return f"{name} ({obj.county.name})" if getattr(obj, "namesakes", 1) > 1 else name
 
 

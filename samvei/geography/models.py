@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samvei.core.models import Source, TimeStampedModel
 
 
 class County(TimeStampedModel):
-    """A fylke as of the 2024 regional reform."""
+    """A fylke, as divided from 1 January 2024."""
 
     number = models.CharField(_("county number"), max_length=2, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -23,6 +27,14 @@ class County(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def official_names(self) -> list[PlaceName]:
+        return names_in_force(self.names.all())
+
+    @property
+    def other_names(self) -> list[PlaceName]:
+        return [name for name in self.official_names if name.name != self.name]
+
 
 class Municipality(TimeStampedModel):
     """A kommune: describes where, never acts (its organisation does)."""
@@ -34,9 +46,6 @@ class Municipality(TimeStampedModel):
 
     number = models.CharField(_("municipality number"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    sami_kven_name = models.CharField(
-        _("Sámi or Kven name"), max_length=100, blank=True, help_text=_("Only where it differs from the name.")
-    )
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
     )
@@ -62,3 +71,89 @@ class Municipality(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("municipalities:detail", kwargs={"number": self.number})
+
+    @property
+    def official_names(self) -> list[PlaceName]:
+        """Every official name in force today, Norwegian first (prefetch `names` to avoid a query each)."""
+        return names_in_force(self.names.all())
+
+    @property
+    def other_names(self) -> list[PlaceName]:
+        """The official names besides `name`: the Sámi and Kven ones."""
+        return [name for name in self.official_names if name.name != self.name]
+
+    @property
+    def other_names_text(self) -> str:
+        return " – ".join(name.name for name in self.other_names)
+
+    @property
+    def other_name_sources(self) -> list[str]:
+        """The titles of the sources of the Sámi and Kven names, each once."""
+        return list(dict.fromkeys(name.source.title for name in self.other_names))
+
+    @property
+    def has_unverified_name_language(self) -> bool:
+        return any(not name.language_verified for name in self.other_names)
+
+
+class PlaceName(TimeStampedModel):
+    """One official name of a municipality or a county in one language. A row per name, not a field per
+    language: Kåfjord has three names, and a name can start on a date (1 January 2026 for Oslove)."""
+
+    class Language(models.TextChoices):
+        # ISO 639 codes, which are also what the HTML `lang` attribute takes.
+        NORWEGIAN = "no", _("Norwegian")
+        NORTH_SAMI = "se", _("North Sámi")
+        LULE_SAMI = "smj", _("Lule Sámi")
+        SOUTH_SAMI = "sma", _("South Sámi")
+        KVEN = "fkv", _("Kven")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="names",
+        verbose_name=_("municipality"),
+    )
+    county = models.ForeignKey(
+        County, on_delete=models.CASCADE, null=True, blank=True, related_name="names", verbose_name=_("county")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    language = models.CharField(_("language"), max_length=3, choices=Language.choices)
+    language_verified = models.BooleanField(
+        _("language verified"),
+        default=False,
+        help_text=_("False where the language is derived from the Sámi language area, not stated by the source."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True, help_text=_("Empty when not known."))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
+    source_date = models.DateField(_("date of the source"), null=True, blank=True)
+    checked_on = models.DateField(_("last checked"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("official name")
+        verbose_name_plural = _("official names")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(municipality__isnull=False, county__isnull=True)
+                | models.Q(municipality__isnull=True, county__isnull=False),
+                name="geography_placename_names_one_place",
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "language", "name"], name="geography_placename_once_per_municipality"
+            ),
+            models.UniqueConstraint(fields=["county", "language", "name"], name="geography_placename_once_per_county"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.language})"
+
+
+def names_in_force(names: Iterable[PlaceName], *, day: date | None = None) -> list[PlaceName]:
+    """The names valid on `day` (today), filtered in Python so that a prefetched `names` costs no query."""
+    day = day or timezone.localdate()
+    return [name for name in names if name.valid_from is None or name.valid_from <= day]

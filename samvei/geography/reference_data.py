@@ -1,4 +1,5 @@
-"""Counties and municipalities come from versioned CSV files; this module keeps the tables equal to them."""
+"""Counties, municipalities and their official names come from versioned CSV files; this module keeps the
+tables equal to them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from samvei.core.data_files import csv_rows
 from samvei.core.sources import sources_sync
 
 from .models import County, Municipality
+from .official_names import official_names_sync
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COUNTIES_FILE = DATA_DIR / "fylker-2025.csv"
@@ -61,7 +63,8 @@ def _upsert(
 
 @transaction.atomic
 def reference_data_sync(*, using: str = "default") -> SyncResult:
-    source = sources_sync(path=SOURCES_FILE, using=using)[SOURCE_KEY]
+    sources = sources_sync(path=SOURCES_FILE, using=using)
+    source = sources[SOURCE_KEY]
     counties, county_result = _upsert(
         County,
         using=using,
@@ -75,7 +78,6 @@ def reference_data_sync(*, using: str = "default") -> SyncResult:
         name = row["kommunenavn_no"]
         municipality_rows[row["kommunenummer"]] = {
             "name": name,
-            "sami_kven_name": row["kommunenavn"] if row["kommunenavn"] != name else "",
             "county": counties[row["fylkesnummer"]],
             "administrative_centre": row["administrasjonssenter"],
             "population": int(row["innbyggere"]),
@@ -85,7 +87,8 @@ def reference_data_sync(*, using: str = "default") -> SyncResult:
             "source": source,
         }
     _municipalities, municipality_result = _upsert(Municipality, using=using, rows=municipality_rows)
+    names = official_names_sync(sources=sources, using=using)
     return SyncResult(
-        created=county_result.created + municipality_result.created,
-        updated=county_result.updated + municipality_result.updated,
+        created=county_result.created + municipality_result.created + names.created,
+        updated=county_result.updated + municipality_result.updated + names.updated + names.deleted,
     )

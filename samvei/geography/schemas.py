@@ -1,8 +1,32 @@
 """API shapes of geography, shared by every app whose API shows a county."""
 
+from datetime import date
+
 from ninja import Schema
+from typing_extensions import TypeAliasType
+
+from .models import County, PlaceName
+
+PlaceNameLanguage = TypeAliasType("PlaceNameLanguage", PlaceName.Language)
 
 
 class CountyOut(Schema):
     number: str
     name: str
+
+
+class PlaceNameOut(Schema):
+    """One official name; `language` is an ISO 639 code (no, se, smj, sma, fkv)."""
+
+    name: str
+    language: PlaceNameLanguage
+    language_verified: bool
+    valid_from: date | None
+
+
+class CountyWithNamesOut(CountyOut):
+    names: list[PlaceNameOut]
+
+    @staticmethod
+    def resolve_names(obj: County) -> list[PlaceName]:
+        return obj.official_names

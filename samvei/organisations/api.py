@@ -8,8 +8,8 @@ from ninja.pagination import paginate
 from typing_extensions import TypeAliasType
 
 from samvei.core.api_pagination import CountItemsPagination
-from samvei.geography.models import County, Municipality
-from samvei.geography.schemas import CountyOut
+from samvei.geography.models import County, Municipality, PlaceName
+from samvei.geography.schemas import CountyOut, PlaceNameOut
 from samvei.geography.selectors import municipality_list
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 from samvei.taxonomy.schemas import TermOut
@@ -27,7 +27,7 @@ OrganisationKind = TypeAliasType("OrganisationKind", Organisation.Kind)
 class MunicipalityOut(Schema):
     number: str
     name: str
-    sami_kven_name: str
+    names: list[PlaceNameOut]
     county: CountyOut
     administrative_centre: str
     population: int
@@ -36,6 +36,10 @@ class MunicipalityOut(Schema):
     website: str
     org_number: str | None
     url: str
+
+    @staticmethod
+    def resolve_names(obj: Municipality) -> list[PlaceName]:
+        return obj.official_names
 
     @staticmethod
     def resolve_org_number(obj: Municipality) -> str | None:

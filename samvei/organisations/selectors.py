@@ -81,7 +81,11 @@ def contact_point_list(*, organisation: Organisation, welfare_area: str | None =
 
 def municipality_with_organisation(*, number: str) -> Municipality:
     """Raises Municipality.DoesNotExist."""
-    return Municipality.objects.select_related("county", "source", "organisation").get(number=number)
+    return (
+        Municipality.objects.select_related("county", "source", "organisation")
+        .prefetch_related("names__source")
+        .get(number=number)
+    )
 
 
 def memberships_for_user(*, user: User) -> QuerySet[Membership]:

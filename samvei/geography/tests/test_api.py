@@ -28,6 +28,7 @@ def test_municipality_list_filters_by_county(client):
     assert body["count"] == 1
     assert body["items"][0]["name"] == "Oslo"
     assert body["items"][0]["county"] == {"number": "03", "name": "Oslo"}
+    assert [name["name"] for name in body["items"][0]["names"]] == ["Oslo", "Oslove"]
     assert body["items"][0]["org_number"] == "958935420"
     assert body["items"][0]["url"] == "/kommuner/0301/"
 
@@ -63,7 +64,7 @@ def test_municipality_list_rejects_an_unknown_county(client):
 
 
 def test_municipality_list_uses_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get(MUNICIPALITIES, {"limit": 500})
 
 
@@ -73,7 +74,7 @@ def test_municipality_detail(client):
     assert response.status_code == 200
     body = response.json()
     assert body["name"] == "Karasjok"
-    assert body["sami_kven_name"] == "Kárášjohka"
+    assert [name["name"] for name in body["names"]] == ["Karasjok", "Kárášjohka"]
     assert body["written_language"] == "bokmal"
 
 
@@ -109,3 +110,40 @@ def test_api_docs_page_is_served(client):
     response = client.get("/api/v1/docs")
 
     assert response.status_code == 200
+
+
+def test_municipality_detail_gives_every_official_name_with_its_language(client):
+    body = client.get(f"{MUNICIPALITIES}/5540").json()
+
+    assert [(name["name"], name["language"]) for name in body["names"]] == [
+        ("Kåfjord", "no"),
+        ("Gáivuotna", "se"),
+        ("Kaivuono", "fkv"),
+    ]
+
+
+def test_municipality_detail_says_when_a_name_took_effect_and_whether_its_language_is_verified(client):
+    body = client.get(f"{MUNICIPALITIES}/5006").json()
+
+    assert body["names"][1] == {
+        "name": "Stïentje",
+        "language": "sma",
+        "language_verified": False,
+        "valid_from": "2026-01-01",
+    }
+
+
+def test_counties_are_listed_with_their_official_names(client):
+    counties = {county["number"]: county for county in client.get("/api/v1/counties").json()}
+
+    assert [(name["name"], name["language"]) for name in counties["56"]["names"]] == [
+        ("Finnmark", "no"),
+        ("Finnmárku", "se"),
+        ("Finmarkku", "fkv"),
+    ]
+    assert [name["name"] for name in counties["11"]["names"]] == ["Rogaland"]
+
+
+def test_counties_are_listed_with_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        client.get("/api/v1/counties")

@@ -25,9 +25,11 @@ def test_search_combines_county_and_name():
     assert len(everywhere) > len(rogaland)
 
 
-def test_list_is_sorted_by_name_and_loads_county_in_one_query(django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_list_is_sorted_by_name_and_loads_county_and_names_in_two_queries(django_assert_num_queries):
+    with django_assert_num_queries(2):
         municipalities = list(municipality_list(county_number="03"))
         counties = [m.county.name for m in municipalities]
+        names = [n.name for m in municipalities for n in m.official_names]
 
     assert counties == ["Oslo"]
+    assert names == ["Oslo", "Oslove"]

@@ -57,7 +57,10 @@ class Command(BaseCommand):
             time.sleep(delay)
 
     def _run_child(self, worker_id: str, *, interval: float) -> int:
+        # Without --no-reload, DEBUG turns on the autoreloader: a crash then kills only its thread, the process
+        # stays up doing nothing, and the supervisor never learns that it must restart it.
         command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--no-startup-delay"]
+        command += ["--no-reload"]
         command += ["--worker-id", worker_id, "--interval", str(interval)]
         self.child = subprocess.Popen(command)  # noqa: S603 (our own interpreter and manage.py)
         while True:

@@ -21,6 +21,8 @@ from samvei.cookbook.api import router as cookbook_router
 from samvei.core.api_errors import ErrorOut, ValidationErrorOut, unavailable_detail, validation_error_detail
 from samvei.core.health import RETRY_AFTER_SECONDS
 from samvei.geography.api import router as geography_router
+from samvei.impact.api import router as impact_router
+from samvei.impact.api_proxies import router as impact_proxies_router
 from samvei.matching.api import router as matching_router
 from samvei.organisations.api import router as organisations_router
 from samvei.procurement.api import router as procurement_router
@@ -95,6 +97,8 @@ api.add_router("/", cookbook_router)
 api.add_router("/", search_router)
 api.add_router("/", matching_router)
 api.add_router("/", procurement_router)
+api.add_router("/", impact_router)
+api.add_router("/", impact_proxies_router)
 
 
 @api.exception_handler(ValidationError)

@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path(_("organisations/"), include("samvei.organisations.urls")),
     path(_("challenges/"), include("samvei.challenges.urls")),
     path(_("collaborations/"), include("samvei.collaborations.urls")),
+    path(_("agreements/"), include("samvei.agreements.urls")),
+    path(_("effects/"), include("samvei.impact.urls")),
     path(_("cookbook/"), include("samvei.cookbook.urls")),
     path(_("procurement/"), include("samvei.procurement.urls")),
     path(_("search/"), include("samvei.search.urls")),

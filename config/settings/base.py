@@ -50,6 +50,8 @@ LOCAL_APPS = [
     "samvei.organisations",  # the directory: public bodies, social enterprises, members, who decides what
     "samvei.challenges",  # needs published by public bodies, pitches, questions and dialogue
     "samvei.collaborations",  # collaborations started from a selected pitch
+    "samvei.agreements",  # draft agreements from versioned templates
+    "samvei.impact",  # effects: logic model, indicators, SROI, financial proxies, the effect report
     "samvei.cookbook",  # recipes, myths, cases, funding schemes and the blog
     "samvei.search",  # Norwegian full-text search across the apps above
     "samvei.matching",  # challenges ↔ organisations, ranked with reasons

@@ -137,14 +137,61 @@ def staff_member():
 
 @pytest.fixture
 def challenge_with_pitch(staff_member):
-    """A published challenge from Stavanger with a question and a pitch from an enterprise."""
+    """A published challenge from Stavanger with a question and a pitch from an enterprise, and a collaboration
+    record of Stavanger's, started without a pitch, with a pilot agreement, an end date and a milestone."""
+    import datetime
+
+    from django.utils import timezone
+
     from samvei.challenges.models import Question
     from samvei.challenges.tests.factories import ChallengeFactory, PitchFactory
+    from samvei.collaborations.tests.factories import CollaborationFactory, MilestoneFactory
+    from samvei.procurement.models import Route
 
     challenge = ChallengeFactory()
     Question.objects.create(challenge=challenge, text="Hvor mange beboere?", answer="Rundt 40.")
     Question.objects.create(challenge=challenge, text="Ubesvart spørsmål?")
-    return challenge, PitchFactory(challenge=challenge)
+    pitch = PitchFactory(challenge=challenge)
+    record = CollaborationFactory(
+        pitch=None,
+        challenge=None,
+        public_body=challenge.owner,
+        partner=pitch.sender,
+        title="Besøksvenner",
+        form=Route.objects.get(key="pilot-agreement"),
+        pilot_ends_on=timezone.localdate() + datetime.timedelta(days=30),
+        expected_value_nok=600_000,
+        category="health_social",
+    )
+    MilestoneFactory(collaboration=record)
+    _measure(record)
+    return challenge, pitch
+
+
+def _measure(record):
+    """A logic model entry, an indicator with two measurements and an SROI with one outcome and its seven
+    assumptions, so that the effect pages are audited with content."""
+    import datetime
+
+    from samvei.impact.models import Assumption, Evidence
+    from samvei.impact.tests.factories import (
+        AssumptionFactory,
+        IndicatorFactory,
+        LogicModelEntryFactory,
+        MeasurementFactory,
+        SroiAnalysisFactory,
+        SroiOutcomeFactory,
+        StakeholderFactory,
+    )
+
+    entry = LogicModelEntryFactory(collaboration=record)
+    StakeholderFactory(collaboration=record)
+    indicator = IndicatorFactory(collaboration=record, outcome=entry)
+    MeasurementFactory(indicator=indicator, measured_on=datetime.date(2026, 1, 1))
+    MeasurementFactory(indicator=indicator, measured_on=datetime.date(2026, 2, 1))
+    outcome = SroiOutcomeFactory(analysis=SroiAnalysisFactory(collaboration=record), indicator=indicator)
+    for subject in Assumption.Subject.values:
+        AssumptionFactory(outcome=outcome, subject=subject, evidence=Evidence.ESTIMATE)
 
 
 @pytest.fixture

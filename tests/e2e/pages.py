@@ -31,6 +31,15 @@ def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None
                 reverse("procurement:thresholds")
                 + "?buyer=state&category=goods_services&value=5000000&date=2027-06-01",
                 reverse("procurement:thresholds") + "?buyer=x&value=-1",
+                reverse("procurement:advisor"),
+                reverse("procurement:advisor")
+                + "?buyer=municipality&category=health_social&value=5000000&date=2025-01-01&supplier=ideell",
+                reverse("procurement:advisor")
+                + "?buyer=state&category=goods_services&value=5000000&date=2017-06-01&innovation=on",
+                reverse("procurement:advisor") + "?buyer=county&value=abc",
+                reverse("procurement:rules"),
+                reverse("procurement:forms"),
+                reverse("impact:proxies"),
             ]
     if cookbook:
         pages += [
@@ -64,7 +73,10 @@ def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None
 def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) -> list[str]:
     """Pages for a signed-in staff member of the public body `organisation_slug`, which owns the challenge
     and received the pitch."""
+    from samvei.collaborations.models import Collaboration
+
     slug = {"slug": organisation_slug}
+    record = {"pk": Collaboration.objects.filter(public_body__slug=organisation_slug, pitch=None).get().pk}
     return [
         reverse("challenges:create"),
         reverse("challenges:edit", kwargs={"pk": challenge_pk}),
@@ -76,6 +88,12 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("challenges:saved-searches"),
         reverse("challenges:idea-create", kwargs={"slug": "oslo-0301"}),
         reverse("collaborations:list"),
+        reverse("collaborations:new"),
+        reverse("collaborations:new")
+        + "?form=pilot-agreement&buyer=municipality&category=health_social&value=600000&date=2026-12-03",
+        reverse("collaborations:detail", kwargs=record),
+        reverse("agreements:draft", kwargs=record),
+        *effect_pages(record),
         reverse("matching:challenges-for-you"),
         reverse("matching:challenge-matches", kwargs={"pk": challenge_pk}),
         reverse("cookbook:moderation"),
@@ -93,4 +111,31 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("organisations:claim", kwargs={"slug": "bufdir"}),
         reverse("account_change_password"),
         reverse("account_email"),
+    ]
+
+
+def effect_pages(record: dict[str, int]) -> list[str]:
+    """The effect pages of the record that `challenge_with_pitch` measured, and a private link to its report."""
+    from samvei.collaborations.models import Collaboration
+    from samvei.impact.models import Indicator, SroiOutcome
+    from samvei.impact.services.report import report_link_create
+
+    collaboration = Collaboration.objects.get(pk=record["pk"])
+    party = collaboration.public_body.memberships.select_related("user").first()
+    assert party is not None
+    shared = report_link_create(collaboration=collaboration, label="Bystyret", actor=party.user)
+
+    indicator = {**record, "indicator_pk": Indicator.objects.filter(collaboration_id=record["pk"]).get().pk}
+    outcome = {**record, "outcome_pk": SroiOutcome.objects.filter(analysis__collaboration_id=record["pk"]).get().pk}
+    return [
+        reverse("impact:overview", kwargs=record),
+        reverse("impact:logic", kwargs=record),
+        reverse("impact:indicator-add", kwargs=record),
+        reverse("impact:indicator-detail", kwargs=indicator),
+        reverse("impact:indicator-edit", kwargs=indicator),
+        reverse("impact:sroi", kwargs=record),
+        reverse("impact:sroi-outcome-new", kwargs=record),
+        reverse("impact:sroi-outcome", kwargs=outcome),
+        reverse("impact:report", kwargs=record),
+        reverse("impact:shared", kwargs={"token": shared.token}),
     ]

@@ -99,3 +99,30 @@ def test_failed_submit_focuses_the_summary_whose_link_focuses_the_field(
     tab_until(page, "el.getAttribute('href') === '#id_org_number'")
     page.keyboard.press("Enter")
     assert page.evaluate(ACTIVE_ID) == "id_org_number"
+
+
+def test_ask_the_advisor_and_follow_a_route_by_keyboard(live_server, page: Page):
+    page.goto(live_server.url + reverse("pages:front"))
+    tab_until(page, f"el.getAttribute('href') === '{reverse('procurement:advisor')}'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    tab_until(page, "el.name === 'buyer'")
+    page.keyboard.press("ArrowDown")  # the first choice: a municipality
+    tab_until(page, "el.name === 'category'")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # health, social and other special services
+    tab_until(page, "el.name === 'value'")
+    page.keyboard.type("600000")
+    tab_until(page, "el.name === 'date'")
+    page.keyboard.type("01012025")  # a date picker takes day, month, year
+    tab_until(page, "el.name === 'innovation'")
+    page.keyboard.press("Space")
+    tab_until(page, "el.type === 'submit'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.locator("#route-rnd-pre-commercial").is_visible()
+    tab_until(page, "el.closest('article[aria-labelledby=route-pilot-agreement]') !== null && el.tagName === 'A'")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"

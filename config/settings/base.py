@@ -214,6 +214,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nb"
 LANGUAGES = [
     ("nb", _("Norwegian Bokmål")),
+    ("nn", _("Norwegian Nynorsk")),
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,4 +1,4 @@
-"""Switching language keeps the page and its query string, both ways."""
+"""Switching language keeps the page and its query string, between all three languages."""
 
 import pytest
 
@@ -11,6 +11,9 @@ import pytest
         ("nb", "/en/challenges/?q=eldre#results", "/utfordringer/?q=eldre#results"),
         ("nb", "/en/cookbook/", "/kokebok/"),
         ("nb", "/en/", "/"),
+        ("nn", "/kommuner/1103/?welfare_area=elderly-care", "/nn/kommunar/1103/?welfare_area=elderly-care"),
+        ("en", "/nn/kommunar/1103/", "/en/municipalities/1103/"),
+        ("nb", "/nn/kokebok/", "/kokebok/"),
     ],
 )
 @pytest.mark.django_db
@@ -44,3 +47,13 @@ def test_an_unknown_language_changes_nothing(client):
 
     assert response["Location"] == "/en/cookbook/"
     assert "django_language" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_a_nynorsk_page_is_served_in_nynorsk_and_says_its_articles_are_in_bokmal(client):
+    response = client.get("/nn/kokebok/")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nn"' in body
+    assert "berre på bokmål" in body

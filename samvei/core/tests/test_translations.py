@@ -1,13 +1,18 @@
-"""Bokmål is the default language: a string without a Norwegian translation would show English to everyone."""
+"""Bokmål is the default language and nynorsk its equal: a string without a translation in either would show
+English (or, in nynorsk, bokmål) to everyone who chose Norwegian."""
 
 import gettext
 import re
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
-CATALOGUE = Path(settings.BASE_DIR) / "locale" / "nb" / "LC_MESSAGES" / "django.po"
-COMPILED = CATALOGUE.with_suffix(".mo")
+NORWEGIAN = ["nb", "nn"]
+
+
+def _catalogue(language: str) -> Path:
+    return Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"
 
 
 def _entries(text: str) -> list[str]:
@@ -26,9 +31,10 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
 
 
-def test_every_norwegian_entry_is_translated_and_not_fuzzy():
+@pytest.mark.parametrize("language", NORWEGIAN)
+def test_every_norwegian_entry_is_translated_and_not_fuzzy(language):
     untranslated = []
-    for block in _entries(CATALOGUE.read_text(encoding="utf-8"))[1:]:
+    for block in _entries(_catalogue(language).read_text(encoding="utf-8"))[1:]:
         keywords = ["msgstr[0]", "msgstr[1]"] if "msgid_plural" in block else ["msgstr"]
         if "#, fuzzy" in block or any(not _strings(block, keyword) for keyword in keywords):
             untranslated.append(_strings(block, "msgid"))
@@ -36,10 +42,11 @@ def test_every_norwegian_entry_is_translated_and_not_fuzzy():
     assert untranslated == []
 
 
-def test_compiled_catalogue_matches_the_source():
-    with COMPILED.open("rb") as file:
+@pytest.mark.parametrize("language", NORWEGIAN)
+def test_compiled_catalogue_matches_the_source(language):
+    with _catalogue(language).with_suffix(".mo").open("rb") as file:
         compiled = gettext.GNUTranslations(file)
-    for block in _entries(CATALOGUE.read_text(encoding="utf-8"))[1:]:
+    for block in _entries(_catalogue(language).read_text(encoding="utf-8"))[1:]:
         if "msgid_plural" in block or "msgctxt" in block:
             continue
         msgid, msgstr = _unescape(_strings(block, "msgid")), _unescape(_strings(block, "msgstr"))

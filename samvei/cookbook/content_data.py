@@ -52,6 +52,8 @@ def _refresh(obj: models.Model, record: dict[str, Any]) -> int:
     changed = []
     for name, marks in shipped.items():
         current, wanted = getattr(obj, name), record.get(name) or ""
+        if isinstance(wanted, list):  # a list of names is stored as one line, as _cases() writes it
+            wanted = ", ".join(wanted)
         if current != wanted and fingerprint(current) in marks:
             setattr(obj, name, wanted)
             changed.append(name)

@@ -52,3 +52,25 @@ def test_loading_twice_creates_nothing_and_keeps_editors_changes(content):
 
     assert set(again.values()) == {0}
     assert Recipe.objects.get(slug="forberede-pitch").title_nb == "Endret av redaktør"
+
+
+def test_loading_corrects_an_unedited_case_shipped_with_the_misnamed_foundation(content):
+    """Content review A1: «Østhusgaver-stiftelsen» does not exist; the foundation is SpareBank 1 Stiftelsen Østfold
+    Akershus. A database loaded from the earlier file gets the corrected names and funding text."""
+    shipped = "Generasjon M, Ferd Sosiale Entreprenører, Østhusgaver-stiftelsen, Sparebankstiftelsen DNB, Moss kommune"
+    Case.objects.filter(slug="generasjon-m").update(
+        organisations=shipped,
+        funding_nb=Case.objects.get(slug="generasjon-m").funding_nb.replace(
+            "SpareBank 1 Stiftelsen Østfold Akershus (nettstedet osthusgaver.no) ga i 2019 1 million kroner til Moss og "
+            "Rygge kommuner for en pilot på tre eldreinstitusjoner; Rygge ble en del av Moss 1. januar 2020. Den samme "
+            "stiftelsen er investor i de senere effektkontraktene med Våler, Indre Østfold og Aurskog-Høland",
+            "Østhusgaver-stiftelsen ga 1 million kroner til en pilot i Moss i 2019",
+        ),
+    )
+    assert "Østhusgaver-stiftelsen" in Case.objects.get(slug="generasjon-m").funding_nb
+
+    cookbook_content_load()
+
+    case = Case.objects.get(slug="generasjon-m")
+    assert "Østhusgaver-stiftelsen" not in case.organisations + case.funding_nb
+    assert "SpareBank 1 Stiftelsen Østfold Akershus" in case.organisations

@@ -46,14 +46,18 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256((text or "").encode("utf-8")).hexdigest()[:16]
 
 
+def shipped_text(record: dict[str, Any], name: str) -> str:
+    """A field of a file's record as the database stores it: a list of names becomes one line."""
+    value = record.get(name) or ""
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
 def _refresh(obj: models.Model, record: dict[str, Any]) -> int:
     """Bring unedited fields of `obj` up to `record`; returns how many fields changed."""
     shipped: dict[str, list[str]] = record.get("replaces") or {}
     changed = []
     for name, marks in shipped.items():
-        current, wanted = getattr(obj, name), record.get(name) or ""
-        if isinstance(wanted, list):  # a list of names is stored as one line, as _cases() writes it
-            wanted = ", ".join(wanted)
+        current, wanted = getattr(obj, name), shipped_text(record, name)
         if current != wanted and fingerprint(current) in marks:
             setattr(obj, name, wanted)
             changed.append(name)
@@ -109,7 +113,7 @@ def _cases() -> int:
             title_en=record.get("title_en") or "",
             summary_nb=record["summary_nb"],
             summary_en=record.get("summary_en") or "",
-            organisations=", ".join(record.get("organisations") or [])[:500],
+            organisations=shipped_text(record, "organisations")[:500],
             enterprise=Organisation.objects.filter(slug=record.get("enterprise_slug") or "").first(),
             collaboration_form_nb=record.get("collaboration_form_nb") or "",
             collaboration_form_en=record.get("collaboration_form_en") or "",

@@ -1,26 +1,13 @@
-"""Personas around one collaboration between Stavanger kommune and Besøksvennene AS: a member of each party, a
-member of another organisation, a signed-in user who acts for nobody, staff who are no party, and anonymous."""
+"""One pilot collaboration between Stavanger kommune and Besøksvennene AS, with a milestone, and the personas
+around it (samvei/collaborations/tests/personas.py)."""
 
 import datetime
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
-from samvei.accounts.tests.factories import StaffFactory, UserFactory
 from samvei.collaborations.tests.factories import DirectCollaborationFactory, MilestoneFactory
-from samvei.organisations.models import Organisation
-from samvei.organisations.tests.factories import MembershipFactory, OrganisationFactory
+from samvei.collaborations.tests.personas import *  # noqa: F403 (the shared persona fixtures)
 from samvei.procurement.models import Route
-
-
-@pytest.fixture
-def stavanger(db):
-    return Organisation.objects.get(municipality__number="1103")
-
-
-@pytest.fixture
-def enterprise(db):
-    return OrganisationFactory(name="Besøksvennene AS", org_number="923456789")
 
 
 @pytest.fixture
@@ -39,36 +26,6 @@ def milestone(collaboration, enterprise):
     return MilestoneFactory(
         collaboration=collaboration, title="Første besøk", due_on=datetime.date(2027, 2, 1), owner=enterprise
     )
-
-
-@pytest.fixture
-def anonymous():
-    return AnonymousUser()
-
-
-@pytest.fixture
-def body_member(stavanger):
-    return MembershipFactory(organisation=stavanger).user
-
-
-@pytest.fixture
-def partner_member(enterprise):
-    return MembershipFactory(organisation=enterprise).user
-
-
-@pytest.fixture
-def third_org_member(db):
-    return MembershipFactory(organisation=OrganisationFactory(name="Konkurrenten AS")).user
-
-
-@pytest.fixture
-def outsider(db):
-    return UserFactory()
-
-
-@pytest.fixture
-def staff(db):
-    return StaffFactory()
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ def test_a_proxy_with_a_source_is_saved(admin_client):
 
 def test_a_proxy_without_a_source_is_refused_with_a_message(admin_client):
     response = admin_client.post(reverse("admin:impact_financialproxy_add"), _proxy_form(source=""))
-    assert "cannot be saved without a source" in response.content.decode()
+    assert "kan ikke lagres uten kilde" in response.content.decode()
     assert not FinancialProxy.objects.filter(key="ny-kostnad").exists()
 
 

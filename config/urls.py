@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path(_("cookbook/"), include("samvei.cookbook.urls")),
     path(_("procurement/"), include("samvei.procurement.urls")),
     path(_("search/"), include("samvei.search.urls")),
+    path(_("facts-to-recheck/"), include("samvei.freshness.urls")),
     path(_("suggestions/"), include("samvei.matching.urls")),
     path(_("account/"), include("samvei.accounts.urls")),
     path(_("account/"), include("allauth.urls")),

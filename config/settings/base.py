@@ -53,6 +53,7 @@ LOCAL_APPS = [
     "samvei.agreements",  # draft agreements from versioned templates
     "samvei.impact",  # effects: logic model, indicators, SROI, financial proxies, the effect report
     "samvei.cookbook",  # recipes, myths, cases, funding schemes and the blog
+    "samvei.freshness",  # when a dated fact is due for a check against its source, and the staff's weekly list
     "samvei.search",  # Norwegian full-text search across the apps above
     "samvei.matching",  # challenges ↔ organisations, ranked with reasons
     "samvei.pages",  # front page, accessibility statement, privacy

@@ -99,6 +99,7 @@ class EffectOut(Schema):
     source_title: str
     source_date: date | None = Field(description="The date the source speaks of; null when it gives none.")
     checked_on: date | None = Field(description="When the figure was last checked against the source.")
+    possibly_outdated: bool = Field(description="True when the figure is due for a new check against its source.")
 
 
 class CaseOut(Schema):
@@ -131,6 +132,9 @@ class FundingFactSourceOut(Schema):
     publisher: str
     source_date: date | None = Field(description="The date the source speaks of; null when it gives none.")
     checked_on: date = Field(description="When the fact was last checked against the source.")
+    possibly_outdated: bool = Field(
+        description="True when the fact is due for a new check: deadlines and amounts once their year is over."
+    )
 
 
 class FundingOut(Schema):
@@ -151,6 +155,7 @@ class FundingOut(Schema):
     source_date: date | None = Field(description="The date the main source speaks of; null when it gives none.")
     checked_on: date = Field(description="When the scheme was last checked against its sources.")
     last_verified: date = Field(description="Deprecated: the same as checked_on.")
+    possibly_outdated: bool = Field(description="True when criteria, amounts or deadlines may have changed since.")
     source: SourceOut
     fact_sources: list[FundingFactSourceOut]
 
@@ -166,6 +171,10 @@ class FundingOut(Schema):
     @staticmethod
     def resolve_last_verified(obj: FundingScheme) -> date:
         return obj.checked_on
+
+    @staticmethod
+    def resolve_possibly_outdated(obj: FundingScheme) -> bool:
+        return obj.possibly_outdated()
 
     @staticmethod
     def resolve_fact_sources(obj: FundingScheme) -> list[FundingSchemeSource]:

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samvei.core.models import Source, TimeStampedModel
+from samvei.freshness.policy import Kind as FactKind
+from samvei.freshness.policy import is_possibly_outdated
 from samvei.organisations.models import Organisation
 from samvei.taxonomy.models import WelfareArea
 
@@ -174,9 +176,13 @@ class FundingScheme(Publishable):
 
     def possibly_outdated(self, *, today: datetime.date | None = None) -> bool:
         """Deadlines and amounts are yearly: when the newest source speaks of a year that is over, or of no date
-        at all, what we show may have changed since."""
-        newest = self.newest_source_date()
-        return newest is None or newest.year < (today or timezone.localdate()).year
+        at all, or our last check is too old, what we show may have changed since."""
+        return is_possibly_outdated(
+            kind=FactKind.FUNDING_YEARLY,
+            checked_on=self.checked_on,
+            source_date=self.newest_source_date(),
+            today=today or timezone.localdate(),
+        )
 
 
 class FundingSchemeSource(models.Model):
@@ -207,6 +213,21 @@ class FundingSchemeSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme} · {self.supports}: {self.title}"
+
+    @property
+    def fact_kind(self) -> str:
+        """Deadlines and amounts age with their year; the other facts with our last check."""
+        yearly = self.supports in (self.Supports.DEADLINES, self.Supports.AMOUNTS)
+        return FactKind.FUNDING_YEARLY if yearly else FactKind.FUNDING_FACT
+
+    @property
+    def possibly_outdated(self) -> bool:
+        return is_possibly_outdated(
+            kind=self.fact_kind,
+            checked_on=self.checked_on,
+            source_date=self.source_date,
+            today=timezone.localdate(),
+        )
 
 
 class FundingFollow(TimeStampedModel):

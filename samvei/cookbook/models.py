@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samvei.core.limits import SHORT_TEXT, limited
 from samvei.core.models import PublishableQuerySet, Source, TimeStampedModel
+from samvei.freshness.policy import Kind as FactKind
+from samvei.freshness.policy import is_possibly_outdated
 from samvei.geography.models import Municipality
 from samvei.organisations.models import Organisation, alias_lines
 from samvei.taxonomy.models import WelfareArea
@@ -130,6 +132,10 @@ class CaseEffect(models.Model):
 
     def __str__(self) -> str:
         return self.text_nb[:80]
+
+    @property
+    def possibly_outdated(self) -> bool:
+        return is_possibly_outdated(kind=FactKind.CASE_EFFECT, checked_on=self.checked_on, today=timezone.localdate())
 
 
 class Recipe(Publishable):

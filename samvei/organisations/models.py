@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samvei.core.limits import LONG_TEXT, SHORT_TEXT, TITLE, limited
 from samvei.core.models import Source, TimeStampedModel
+from samvei.freshness.policy import Kind as FactKind
+from samvei.freshness.policy import is_possibly_outdated
 from samvei.geography.models import County, Municipality
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 
@@ -356,8 +358,9 @@ class ContactPoint(TimeStampedModel):
 
     @property
     def is_possibly_outdated(self) -> bool:
-        age = timezone.localdate() - self.last_confirmed_on
-        return age > timedelta(days=settings.CONTACT_POINT_STALE_AFTER_DAYS)
+        return is_possibly_outdated(
+            kind=FactKind.CONTACT_POINT, checked_on=self.last_confirmed_on, today=timezone.localdate()
+        )
 
 
 class OrganisationEvent(models.Model):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import County, Municipality, PlaceName
+from .models import County, EntryPoint, Municipality, PlaceName
 
 
 class PlaceNameInline(admin.TabularInline[PlaceName, County | Municipality]):
@@ -26,11 +26,19 @@ class PlaceNameInline(admin.TabularInline[PlaceName, County | Municipality]):
         return False
 
 
+class EntryPointInline(admin.StackedInline[EntryPoint, County | Municipality]):
+    """Only an address the place states itself, with the page that states it."""
+
+    model = EntryPoint
+    extra = 0
+    fields = ["email", "postal_address", "page_url", "source", "source_url", "source_date", "checked_on"]
+
+
 @admin.register(County)
 class CountyAdmin(admin.ModelAdmin[County]):
     list_display = ["number", "name"]
     search_fields = ["name", "names__name", "number"]
-    inlines = [PlaceNameInline]
+    inlines = [EntryPointInline, PlaceNameInline]
 
 
 @admin.register(Municipality)
@@ -38,4 +46,4 @@ class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
     list_display = ["number", "name", "county", "population", "written_language"]
     list_filter = ["county", "written_language"]
     search_fields = ["name", "names__name", "number"]
-    inlines = [PlaceNameInline]
+    inlines = [EntryPointInline, PlaceNameInline]

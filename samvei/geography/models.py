@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samvei.core.models import Source, TimeStampedModel
+from samvei.freshness.policy import Kind as FactKind
+from samvei.freshness.policy import is_possibly_outdated
 
 
 class County(TimeStampedModel):
@@ -157,3 +159,58 @@ def names_in_force(names: Iterable[PlaceName], *, day: date | None = None) -> li
     """The names valid on `day` (today), filtered in Python so that a prefetched `names` costs no query."""
     day = day or timezone.localdate()
     return [name for name in names if name.valid_from is None or name.valid_from <= day]
+
+
+class EntryPoint(TimeStampedModel):
+    """Where a municipality or county itself says to send a new idea: an address a public source states, with
+    that source and its date. No row means no verified address, and pages say so instead of guessing one."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="entry_points",
+        verbose_name=_("municipality"),
+    )
+    county = models.ForeignKey(
+        County,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="entry_points",
+        verbose_name=_("county"),
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    postal_address = models.CharField(_("postal address"), max_length=300, blank=True)
+    page_url = models.URLField(_("page for ideas or enquiries"), max_length=500, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+    source_url = models.URLField(
+        _("where the source states it"), max_length=500, help_text=_("The page that states this address.")
+    )
+    source_date = models.DateField(_("date the source speaks of"), null=True, blank=True)
+    checked_on = models.DateField(_("last checked against the source"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("entry point for ideas")
+        verbose_name_plural = _("entry points for ideas")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(municipality__isnull=False, county__isnull=True)
+                | models.Q(municipality__isnull=True, county__isnull=False),
+                name="geography_entrypoint_one_place",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(email="", postal_address="", page_url=""),
+                name="geography_entrypoint_states_an_address",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        place = self.municipality or self.county
+        return f"{place}: {self.email or self.postal_address or self.page_url}"
+
+    @property
+    def possibly_outdated(self) -> bool:
+        return is_possibly_outdated(kind=FactKind.CONTACT_POINT, checked_on=self.checked_on, today=timezone.localdate())

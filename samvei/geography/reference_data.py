@@ -13,6 +13,7 @@ from django.db import models, transaction
 from samvei.core.data_files import csv_rows
 from samvei.core.sources import sources_sync
 
+from .entry_points import entry_points_sync
 from .models import County, Municipality
 from .official_names import official_names_sync
 
@@ -88,7 +89,8 @@ def reference_data_sync(*, using: str = "default") -> SyncResult:
         }
     _municipalities, municipality_result = _upsert(Municipality, using=using, rows=municipality_rows)
     names = official_names_sync(sources=sources, using=using)
+    entries = entry_points_sync(sources=sources, using=using)
     return SyncResult(
-        created=county_result.created + municipality_result.created + names.created,
-        updated=county_result.updated + municipality_result.updated + names.updated + names.deleted,
+        created=county_result.created + municipality_result.created + names.created + entries.created,
+        updated=county_result.updated + municipality_result.updated + names.updated + names.deleted + entries.updated,
     )

@@ -5,7 +5,7 @@ from datetime import date
 from ninja import Schema
 from typing_extensions import TypeAliasType
 
-from .models import County, PlaceName
+from .models import County, EntryPoint, PlaceName
 
 PlaceNameLanguage = TypeAliasType("PlaceNameLanguage", PlaceName.Language)
 
@@ -30,3 +30,20 @@ class CountyWithNamesOut(CountyOut):
     @staticmethod
     def resolve_names(obj: County) -> list[PlaceName]:
         return obj.official_names
+
+
+class EntryPointOut(Schema):
+    """An address for new ideas that the place states itself, with the page that states it."""
+
+    email: str
+    postal_address: str
+    page_url: str
+    source_title: str
+    source_url: str
+    source_date: date | None
+    checked_on: date
+    possibly_outdated: bool
+
+    @staticmethod
+    def resolve_source_title(obj: EntryPoint) -> str:
+        return obj.source.title

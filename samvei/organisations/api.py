@@ -8,8 +8,8 @@ from ninja.pagination import paginate
 from typing_extensions import TypeAliasType
 
 from samvei.core.api_pagination import CountItemsPagination
-from samvei.geography.models import County, Municipality, PlaceName
-from samvei.geography.schemas import CountyOut, PlaceNameOut
+from samvei.geography.models import County, EntryPoint, Municipality, PlaceName
+from samvei.geography.schemas import CountyOut, EntryPointOut, PlaceNameOut
 from samvei.geography.selectors import municipality_list
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 from samvei.taxonomy.schemas import TermOut
@@ -67,6 +67,13 @@ class ContactPointOut(Schema):
 
 class MunicipalityDetailOut(MunicipalityOut):
     contact_points: list[ContactPointOut]
+    entry_points: list[EntryPointOut] = Field(
+        description="Addresses for new ideas the municipality states itself; empty when none is verified."
+    )
+
+    @staticmethod
+    def resolve_entry_points(obj: Municipality) -> list[EntryPoint]:
+        return list(obj.entry_points.all())
 
     @staticmethod
     def resolve_contact_points(obj: Municipality) -> list[ContactPoint]:

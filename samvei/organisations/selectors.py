@@ -67,15 +67,22 @@ def organisation_get(*, slug: str) -> Organisation:
 
 
 def contact_point_list(*, organisation: Organisation, welfare_area: str | None = None) -> list[ContactPoint]:
-    """The entry contact first, then the points for the given welfare area, then the rest."""
+    """Real points before examples; within each, the entry contact first, then the points for the given
+    welfare area, then the rest."""
     points = list(
         ContactPoint.objects.filter(organisation=organisation)
         .select_related("organisation")
         .prefetch_related("welfare_areas")
-        .order_by("-is_entry_contact", "unit", "role_title")
+        .order_by("is_example", "-is_entry_contact", "unit", "role_title")
     )
     if welfare_area:
-        points.sort(key=lambda p: (not p.is_entry_contact, welfare_area not in {a.code for a in p.welfare_areas.all()}))
+        points.sort(
+            key=lambda p: (
+                p.is_example,
+                not p.is_entry_contact,
+                welfare_area not in {a.code for a in p.welfare_areas.all()},
+            )
+        )
     return points
 
 
@@ -83,7 +90,7 @@ def municipality_with_organisation(*, number: str) -> Municipality:
     """Raises Municipality.DoesNotExist."""
     return (
         Municipality.objects.select_related("county", "source", "organisation")
-        .prefetch_related("names__source")
+        .prefetch_related("names__source", "entry_points__source")
         .get(number=number)
     )
 

@@ -9,7 +9,7 @@ export PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve setup setup-test migrate lint typecheck lock messages clean
+.PHONY: run test serve setup setup-test migrate lint typecheck lock messages openapi clean
 
 # The background worker (e-mails, alerts, closing challenges) runs beside the web server; Ctrl+C stops both.
 run: setup migrate
@@ -81,6 +81,10 @@ lock: setup-test
 messages: setup
 	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore=frontend/node_modules --ignore=.venv --ignore=var
 	$(MANAGE) compilemessages --ignore=.venv
+
+# Write docs/openapi.json again after changing the API; a test fails while the copy differs.
+openapi: setup
+	$(MANAGE) export_openapi
 
 clean:
 	rm -rf $(VENV) frontend/node_modules static/vendor var/staticfiles

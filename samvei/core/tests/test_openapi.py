@@ -1,6 +1,7 @@
 """The OpenAPI document at /api/v1/openapi.json: every enum under a name of its own with exactly its values, and
 every operation documents the errors it can answer in the shape the API answers them."""
 
+import json
 from enum import Enum
 from types import UnionType
 from typing import Union, get_args, get_origin
@@ -11,6 +12,7 @@ from ninja import Schema
 from config.api import api
 from samvei.challenges.models import Challenge, Pitch
 from samvei.core.api_errors import ErrorOut, ValidationErrorOut
+from samvei.core.openapi_copy import OPENAPI_COPY
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +118,9 @@ def test_the_documented_error_shapes_are_the_shapes_the_api_answers(client):
     ErrorOut.model_validate(unauthorised.json())
     ValidationErrorOut.model_validate(invalid.json())
     ValidationErrorOut.model_validate(unknown.json())
+
+
+def test_the_committed_copy_equals_the_served_document(document):
+    committed = json.loads(OPENAPI_COPY.read_text(encoding="utf-8"))
+
+    assert committed == document, "docs/openapi.json is out of date: run `make openapi` and commit it"

@@ -9,7 +9,7 @@ export PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve setup setup-test migrate lint typecheck lock messages openapi clean
+.PHONY: run test serve setup setup-test migrate lint typecheck lock messages openapi backup restore clean
 
 # The background worker (e-mails, alerts, closing challenges) runs beside the web server; Ctrl+C stops both.
 run: setup migrate
@@ -81,6 +81,15 @@ lock: setup-test
 messages: setup
 	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore=frontend/node_modules --ignore=.venv --ignore=var
 	$(MANAGE) compilemessages --ignore=.venv
+
+# Back up the database (SQLite or PostgreSQL, whichever DATABASE_URL names) to var/backups/, or to FILE=…;
+# restore replaces the database's content with FILE.
+backup: setup
+	$(MANAGE) backup_database $(FILE)
+
+restore: setup
+	@test -n "$(FILE)" || (echo "Name the backup: make restore FILE=var/backups/…" && exit 2)
+	$(MANAGE) restore_database $(FILE)
 
 # Write docs/openapi.json again after changing the API; a test fails while the copy differs.
 openapi: setup

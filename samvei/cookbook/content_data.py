@@ -113,6 +113,7 @@ def _cases() -> int:
             title_en=record.get("title_en") or "",
             summary_nb=record["summary_nb"],
             summary_en=record.get("summary_en") or "",
+            aliases=shipped_text(record, "aliases"),
             organisations=shipped_text(record, "organisations")[:500],
             enterprise=Organisation.objects.filter(slug=record.get("enterprise_slug") or "").first(),
             collaboration_form_nb=record.get("collaboration_form_nb") or "",

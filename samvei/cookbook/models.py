@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samvei.core.freshness import Kind as FactKind
+from samvei.core.freshness import is_possibly_outdated
 from samvei.core.limits import SHORT_TEXT, limited
 from samvei.core.models import PublishableQuerySet, Source, TimeStampedModel
-from samvei.freshness.policy import Kind as FactKind
-from samvei.freshness.policy import is_possibly_outdated
 from samvei.geography.models import Municipality
 from samvei.organisations.models import Organisation, alias_lines
 from samvei.taxonomy.models import WelfareArea

@@ -14,12 +14,11 @@ from django_stubs_ext import StrPromise
 from samvei.agreements.models import AgreementTemplate
 from samvei.cookbook.funding_models import FundingScheme, FundingSchemeSource
 from samvei.cookbook.models import CaseEffect
+from samvei.core.freshness import Kind, is_possibly_outdated
 from samvei.geography.models import EntryPoint, PlaceName
 from samvei.impact.models import DiscountRate, FinancialProxy
 from samvei.organisations.models import ContactPoint
 from samvei.procurement.models import Rule, Threshold
-
-from .policy import Kind, is_possibly_outdated
 
 
 @dataclass(frozen=True)

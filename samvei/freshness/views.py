@@ -6,8 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from samvei.core.freshness import Kind, rules
+
 from . import permissions
-from .policy import Kind, rules
 from .selectors import by_kind, rechecks_due
 
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samvei.core.freshness import Kind as FactKind
+from samvei.core.freshness import is_possibly_outdated
 from samvei.core.models import Source, TimeStampedModel
-from samvei.freshness.policy import Kind as FactKind
-from samvei.freshness.policy import is_possibly_outdated
 
 
 class County(TimeStampedModel):

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samvei.core.freshness import Kind as FactKind
+from samvei.core.freshness import is_possibly_outdated
 from samvei.core.limits import LONG_TEXT, SHORT_TEXT, TITLE, limited
 from samvei.core.models import Source, TimeStampedModel
-from samvei.freshness.policy import Kind as FactKind
-from samvei.freshness.policy import is_possibly_outdated
 from samvei.geography.models import County, Municipality
 from samvei.taxonomy.models import TargetGroup, WelfareArea
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from samvei.cookbook.funding_models import FundingSchemeSource
 from samvei.cookbook.tests.factories import FundingSchemeFactory
-from samvei.freshness.policy import Kind
+from samvei.core.freshness import Kind
 from samvei.freshness.selectors import by_kind, rechecks_due
 from samvei.organisations.tests.factories import ContactPointFactory
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from samvei.freshness.policy import Kind, is_possibly_outdated, rules
+from samvei.core.freshness import Kind, is_possibly_outdated, rules
 
 TODAY = datetime.date(2026, 12, 4)
 

@@ -88,3 +88,10 @@ def test_syncing_the_taxonomy_renames_substance_abuse_to_substance_use():
     taxonomy_sync()
 
     assert WelfareArea.objects.get(code="substance-abuse").name_en == "Substance use"
+
+
+@pytest.mark.django_db
+def test_the_municipality_page_says_the_population_figure_has_no_date_from_its_source(client):
+    page = client.get("/kommuner/1103/").content.decode()
+
+    assert "kilden oppgir ikke hvilken dato tallet gjelder" in page

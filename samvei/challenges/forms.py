@@ -59,7 +59,7 @@ class ChallengeFilterForm(forms.Form):
     )
     deadline_from = forms.DateField(label=_("Deadline on or after"), required=False, widget=HtmlDateInput())
     intent = forms.ChoiceField(
-        label=_("What the challenge is"), required=False, choices=[("", _("All kinds")), *Challenge.Intent.choices]
+        label=_("What the challenge is"), required=False, choices=[("", _("All types")), *Challenge.Intent.choices]
     )
 
 

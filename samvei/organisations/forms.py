@@ -32,7 +32,7 @@ class OrganisationFilterForm(forms.Form):
     mark_optional = False  # every filter is optional; saying so on each would be noise
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Organisation.Kind.choices]
+        label=_("Type"), required=False, choices=[("", _("All types")), *Organisation.Kind.choices]
     )
     welfare_area = forms.ChoiceField(label=_("Welfare area"), required=False, choices=welfare_area_choices)
     target_group = forms.ChoiceField(label=_("Target group"), required=False, choices=target_group_choices)
@@ -109,7 +109,7 @@ class OrganisationProfileForm(forms.ModelForm[Organisation]):
 
 
 class OrganisationRegisterForm(OrganisationProfileForm):
-    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=REGISTRABLE_KINDS)
+    kind = forms.ChoiceField(label=_("Type of organisation"), choices=REGISTRABLE_KINDS)
 
     class Meta(OrganisationProfileForm.Meta):
         fields = ["kind", *OrganisationProfileForm.Meta.fields]

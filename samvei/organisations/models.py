@@ -36,7 +36,7 @@ class OrganisationForm(models.TextChoices):
     NUF = "NUF", _("Norwegian-registered foreign enterprise (NUF)")
     KOMM = "KOMM", _("Municipality")
     FYLK = "FYLK", _("County authority")
-    ORGL = "ORGL", _("Government body (organisasjonsledd)")
+    ORGL = "ORGL", _("State administrative unit (organisasjonsledd)")
     STAT = "STAT", _("The state")
     SF = "SF", _("State enterprise (SF)")
     SAER = "SAER", _("Body established by special law")

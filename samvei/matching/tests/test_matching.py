@@ -115,7 +115,7 @@ def test_organisations_for_a_challenge_put_the_fitting_one_first_with_reasons_in
     matches = organisations_for_challenge(challenge=challenge, limit=3)
 
     assert matches[0].obj == visitors
-    assert "Driver i Stavanger" in matches[0].reasons
+    assert "Arbeider i Stavanger" in matches[0].reasons
     assert any(reason.startswith("Samme velferdsområde") for reason in matches[0].reasons)
 
 

@@ -18,6 +18,7 @@ def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None
                 reverse("municipalities:detail", kwargs={"number": "1103"}),
                 reverse("organisations:list"),
                 reverse("organisations:detail", kwargs={"slug": "bufdir"}),
+                reverse("organisations:detail", kwargs={"slug": _county_slug("50")}),
                 reverse("municipalities:who-decides"),
                 reverse("account_login"),
                 reverse("account_signup"),
@@ -70,6 +71,13 @@ def public_pages(*, challenge_pk: int, cookbook: dict[str, object] | None = None
     ]
 
 
+def _county_slug(number: str) -> str:
+    """The county authority's page shows where to send an idea (or that no address is verified)."""
+    from samvei.organisations.models import Organisation
+
+    return Organisation.objects.get(county__number=number).slug
+
+
 def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) -> list[str]:
     """Pages for a signed-in staff member of the public body `organisation_slug`, which owns the challenge
     and received the pitch."""
@@ -97,6 +105,7 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("matching:challenges-for-you"),
         reverse("matching:challenge-matches", kwargs={"pk": challenge_pk}),
         reverse("cookbook:moderation"),
+        reverse("freshness:list"),
         reverse("cookbook:content-new", kwargs={"kind": "post"}),
         reverse("accounts:profile"),
         reverse("accounts:delete"),

@@ -7,14 +7,13 @@ a line of the file updates the row with the same place and source page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
-from samvei.core.data_files import csv_rows
+from samvei.core.data_files import csv_date, csv_rows
 from samvei.core.models import Source
 
 from .models import County, EntryPoint, Municipality
@@ -41,13 +40,6 @@ class EntryPointsError(ValueError):
 class EntryPointsResult:
     created: int
     updated: int
-
-
-def _date(value: str, *, column: str, where: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip()) if value.strip() else None
-    except ValueError as error:
-        raise EntryPointsError(f"{where}: {column} «{value}» is not a date (YYYY-MM-DD).") from error
 
 
 def _valid(validator: Any, value: str) -> bool:
@@ -85,8 +77,8 @@ def _fields(
         "page_url": page,
         "source": sources[row["source_key"].strip()],
         "source_url": source_url,
-        "source_date": _date(row["source_date"], column="source_date", where=where),
-        "checked_on": _date(row["checked_on"], column="checked_on", where=where),
+        "source_date": csv_date(row["source_date"], column="source_date", where=where, error=EntryPointsError),
+        "checked_on": csv_date(row["checked_on"], column="checked_on", where=where, error=EntryPointsError),
     }
 
 

@@ -7,11 +7,10 @@ verified. A row the file does not hold is deleted, so removing a line from the f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from samvei.core.data_files import csv_rows
+from samvei.core.data_files import csv_date, csv_rows
 from samvei.core.derived import refresh_later
 from samvei.core.models import Source
 
@@ -42,15 +41,6 @@ class NamesResult:
     created: int
     updated: int
     deleted: int
-
-
-def _date(value: str, *, column: str, where: str) -> date | None:
-    if not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError as error:
-        raise OfficialNamesError(f"{where}: {column} «{value}» is not a date (YYYY-MM-DD).") from error
 
 
 def _check(row: dict[str, str], *, where: str, places: dict[str, dict[str, int]], sources: dict[str, Source]) -> None:
@@ -91,10 +81,10 @@ def _file_rows(
         rows[key] = {
             "language_verified": row["language_verified"].strip().lower() == "true",
             "position": position,
-            "valid_from": _date(row["valid_from"], column="valid_from", where=where),
+            "valid_from": csv_date(row["valid_from"], column="valid_from", where=where, error=OfficialNamesError),
             "source": sources[row["source_key"].strip()],
-            "source_date": _date(row["source_date"], column="source_date", where=where),
-            "checked_on": _date(row["checked_on"], column="checked_on", where=where),
+            "source_date": csv_date(row["source_date"], column="source_date", where=where, error=OfficialNamesError),
+            "checked_on": csv_date(row["checked_on"], column="checked_on", where=where, error=OfficialNamesError),
             "note": row["note"].strip()[:300],
         }
     return rows

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samvei.accounts.models import User
+from samvei.core.audit import staff_action_record
 from samvei.organisations.models import Organisation
 
 from . import tasks
@@ -48,6 +49,7 @@ def content_save(*, obj: models.Model, editor: User, data: dict[str, Any]) -> mo
     Revision.objects.create(
         content_type=obj._meta.model_name or "", object_id=obj.pk, data=_snapshot(obj), author=editor
     )
+    staff_action_record(actor=editor, action="content_saved", target=obj)
     return obj
 
 
@@ -102,4 +104,5 @@ def comment_moderate(*, comment: Comment, moderator: User, approve: bool) -> Com
     comment.status = Comment.Status.APPROVED if approve else Comment.Status.REJECTED
     comment.moderated_by = moderator
     comment.save(update_fields=["status", "moderated_by", "updated_at"])
+    staff_action_record(actor=moderator, action="comment_approved" if approve else "comment_rejected", target=comment)
     return comment

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Self, TypeVar
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
@@ -83,3 +84,25 @@ class PublishableQuerySet(QuerySet[_M]):
 
     def published(self) -> Self:
         return self.filter(published_filter(self.model))
+
+
+class StaffAction(models.Model):
+    """One thing platform staff did, in the admin or on the site: the audit log staff read. Rows are never
+    edited; the actor's name is kept as text so the row still says who it was after the account is deleted."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("staff member")
+    )
+    actor_label = models.CharField(_("staff member"), max_length=254)
+    action = models.CharField(_("action"), max_length=60)
+    target_label = models.CharField(_("what"), max_length=300)
+    target_url = models.CharField(_("address"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("staff action")
+        verbose_name_plural = _("staff actions")
+
+    def __str__(self) -> str:
+        return f"{self.actor_label}: {self.action} {self.target_label}"

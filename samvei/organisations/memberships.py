@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samvei.accounts.models import User
+from samvei.core.audit import staff_action_record
 
 from . import tasks
 from .models import Claim, Invitation, Membership, Organisation, OrganisationEvent
@@ -33,6 +34,7 @@ def membership_event(
         detail={"email": person.email, "user_id": person.pk, **detail},
     )
     transaction.on_commit(lambda: tasks.send_membership_change.enqueue(event_id=event.pk))
+    staff_action_record(actor=actor, action=kind, target=organisation)
     return event
 
 

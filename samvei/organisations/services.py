@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samvei.accounts.models import User
+from samvei.core.audit import staff_action_record
 from samvei.core.text import norwegian_slugify
 from samvei.core.validation import field_error
 
@@ -80,6 +81,7 @@ _domain_validator = DomainNameValidator(accept_idna=True)
 
 def _event(organisation: Organisation, kind: str, actor: User | None, **detail: Any) -> None:
     OrganisationEvent.objects.create(organisation=organisation, kind=kind, actor=actor, detail=detail)
+    staff_action_record(actor=actor, action=kind, target=organisation)
 
 
 def free_slug(base: str) -> str:

@@ -106,6 +106,7 @@ def member_pages(*, organisation_slug: str, challenge_pk: int, pitch_pk: int) ->
         reverse("matching:challenge-matches", kwargs={"pk": challenge_pk}),
         reverse("cookbook:moderation"),
         reverse("freshness:list"),
+        reverse("pages:audit-log"),
         reverse("cookbook:content-new", kwargs={"kind": "post"}),
         reverse("accounts:profile"),
         reverse("accounts:delete"),

@@ -13,7 +13,17 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def back_to_the_latest_schema():
+    """Later tests (the browser tests above all) need every migration applied, not the state this test left."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("back_to_the_latest_schema")
 def test_migration_moves_the_single_name_field_into_rows_marked_unverified():
     old = _migrate(BEFORE)
     old.get_model("geography", "Municipality").objects.filter(number="5001").update(sami_kven_name="Tråante")

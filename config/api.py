@@ -17,12 +17,14 @@ from ninja.operation import Operation
 from ninja.schema import NinjaGenerateJsonSchema
 
 from samvei.challenges.api import router as challenges_router
+from samvei.challenges.api_writes import router as challenge_writes_router
 from samvei.cookbook.api import router as cookbook_router
 from samvei.core.api_errors import ErrorOut, ValidationErrorOut, unavailable_detail, validation_error_detail
 from samvei.core.health import RETRY_AFTER_SECONDS
 from samvei.geography.api import router as geography_router
 from samvei.impact.api import router as impact_router
 from samvei.impact.api_proxies import router as impact_proxies_router
+from samvei.impact.api_writes import router as impact_writes_router
 from samvei.matching.api import router as matching_router
 from samvei.organisations.api import router as organisations_router
 from samvei.procurement.api import router as procurement_router
@@ -33,7 +35,7 @@ logger = logging.getLogger(__name__)
 # The errors any operation can answer, each in the shape of samvei.core.api_errors; documented on every operation.
 ERROR_RESPONSES: dict[int, tuple[type[Schema], str]] = {
     400: (ErrorOut, "The request could not be read, e.g. the address holds a NUL character."),
-    401: (ErrorOut, "Not signed in; operations with a lock need a signed-in session."),
+    401: (ErrorOut, "Not signed in: reading your own pitches needs a session, writing needs an API key."),
     403: (ErrorOut, "Signed in, but not allowed to do this."),
     404: (ErrorOut, "Not found, or not visible to you."),
     422: (ValidationErrorOut, "Invalid input: one entry per field, or one message for an unknown filter value."),
@@ -86,8 +88,10 @@ class SamveiApi(NinjaAPI):
 api = SamveiApi(
     title="Samvei API",
     version="1",
-    description="Open data from Samvei: municipalities, counties and, as they arrive, organisations, challenges "
-    'and the cookbook. Lists are paginated with `limit` and `offset` and answer `{"count", "items"}`.',
+    description="Open data from Samvei: municipalities, counties, organisations, challenges, procurement rules "
+    'and the cookbook. Lists are paginated with `limit` and `offset` and answer `{"count", "items"}`. '
+    "Operations tagged `writing` act for one organisation with an API key made on your profile page, sent as "
+    "`Authorization: Bearer <key>`.",
     urls_namespace="api-v1",
 )
 api.add_router("/", geography_router)
@@ -99,6 +103,8 @@ api.add_router("/", matching_router)
 api.add_router("/", procurement_router)
 api.add_router("/", impact_router)
 api.add_router("/", impact_proxies_router)
+api.add_router("/", challenge_writes_router)
+api.add_router("/", impact_writes_router)
 
 
 @api.exception_handler(ValidationError)
@@ -108,7 +114,9 @@ def validation_failed(request: HttpRequest, exc: ValidationError) -> HttpRespons
 
 @api.exception_handler(AuthenticationError)
 def not_signed_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return api.create_response(request, {"detail": _("Sign in to see this.")}, status=401)
+    return api.create_response(
+        request, {"detail": _("Sign in, or send a valid API key from your profile page, to do this.")}, status=401
+    )
 
 
 @api.exception_handler(HttpError)

@@ -34,6 +34,18 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user)
         ],
+        "api_keys": [
+            {
+                "name": token.name,
+                "organisation": token.organisation.name,
+                "starts_with": token.prefix,
+                "created_at": token.created_at.isoformat(),
+                "expires_at": token.expires_at.isoformat(),
+                "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+                "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+            }
+            for token in user.api_tokens.select_related("organisation")
+        ],
     }
     for name, exporter in registered_exporters().items():
         data[name] = exporter(user)

@@ -62,9 +62,10 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, already compressed at build time (whitenoise's place, after security).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages and API answers go compressed; Django pads them at random against BREACH (Heal The Breach).
     "django.middleware.gzip.GZipMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -109,7 +110,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A shared cache (Redis) in production keeps rate limits across workers; a fresh machine uses process memory.
+# A shared cache (Redis) in production keeps rate limits across workers; a fresh machine uses the database.
 REDIS_URL = env_str("REDIS_URL", "")
 REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
 CACHES = {
@@ -117,7 +118,12 @@ CACHES = {
     # together (an in-process cache let each of two workers count alone).
     "default": REDIS_CACHE
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samvei_cache"},
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "samvei_cache",
+        # Django's default of 300 entries would cull live rate-limit counters once a few hundred addresses visit.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
     # Expensive values computed from code and data (concept vectors): shared through Redis when there is one,
     # otherwise kept per process rather than written to the database.
     "computed": REDIS_CACHE if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -229,7 +235,34 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads (attachments, documents) are kept in the file system under MEDIA_ROOT, or in an S3-compatible bucket
+# when S3_BUCKET names one, so that web and worker processes on several machines see the same files. The objects
+# stay private: no ACL is set (the bucket's own applies), any URL the storage makes is signed and expires in an
+# hour, and the views stream each file themselves after checking access. Credentials are found as boto3 finds
+# them (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
+S3_BUCKET = env_str("S3_BUCKET", "")
+UPLOAD_STORAGE: dict[str, object] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            # "path" for services that do not answer at bucket.host (many self-hosted ones); unset, boto3 decides.
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
+STORAGES = {
+    "default": UPLOAD_STORAGE,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = VAR_DIR / "mail"

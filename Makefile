@@ -58,7 +58,7 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-static/vendor/.built: frontend/node_modules/.installed frontend/build.mjs
+static/vendor/.built: frontend/node_modules/.installed frontend/build.mjs frontend/subset_fonts.py | $(VENV)/.base-installed
 	node frontend/build.mjs
 
 var/secret_key: | $(VENV)/.base-installed

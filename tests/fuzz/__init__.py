@@ -1,0 +1,1 @@
+"""Fuzzing of the open API with schemathesis against the running app (issue 16 §5)."""

@@ -106,14 +106,16 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'samvei.sqlite3'}"),
         conn_max_age=env_int("CONN_MAX_AGE", 0),
+        # A kept connection is checked before it is reused, so the first request after a break does not fail.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) in production keeps rate limits across workers; a fresh machine uses the database.
 REDIS_URL = env_str("REDIS_URL", "")
-REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-CACHES = {
+REDIS_CACHE: dict[str, object] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+CACHES: dict[str, dict[str, object]] = {
     # Without Redis the counters behind rate limits live in the database, so every web worker counts
     # together (an in-process cache let each of two workers count alone).
     "default": REDIS_CACHE

@@ -233,3 +233,36 @@ def sign_in(live_server) -> Callable[[Page, object], None]:
         page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
     return sign_in
+
+
+@pytest.fixture
+def organisation_members(challenge_with_pitch):
+    """Two ordinary members, neither of them staff: an administrator of Stavanger kommune, which owns the
+    challenge, and a member of the enterprise that pitched to it. Both are parties to Stavanger's measured record
+    and to a second collaboration started from a selected pitch; the pitch has a thread, each has a saved
+    search, and Stavanger has a draft challenge and a contact point, so that every kind of member page has
+    content to audit."""
+    from samvei.accounts.tests.factories import UserFactory
+    from samvei.challenges.models import Challenge, Message, SavedSearch
+    from samvei.challenges.tests.factories import ChallengeFactory, PitchFactory
+    from samvei.collaborations.tests.factories import CollaborationFactory, MilestoneFactory
+    from samvei.organisations.tests.factories import ContactPointFactory
+
+    challenge, pitch = challenge_with_pitch
+    municipality = UserFactory(name="Kari Kommune")
+    entrepreneur = UserFactory(name="Eirik Gründer")
+    Membership.objects.create(user=municipality, organisation=challenge.owner, role=Membership.Role.ADMIN)
+    Membership.objects.create(user=entrepreneur, organisation=pitch.sender, role=Membership.Role.MEMBER)
+    Message.objects.create(pitch=pitch, sender=pitch.sender, author=entrepreneur, body="Når kan vi møtes?")
+    Message.objects.create(pitch=pitch, sender=challenge.owner, author=municipality, body="Neste tirsdag.")
+    for user in (municipality, entrepreneur):
+        SavedSearch.objects.create(user=user, name="Eldreomsorg", query={"welfare_area": "elderly-care"})
+    ContactPointFactory(organisation=challenge.owner)
+    ChallengeFactory(title="Utkast til utfordring", status=Challenge.Status.DRAFT, published_at=None)
+    selected = PitchFactory(
+        challenge=ChallengeFactory(title="Aktivitet for ungdom", status=Challenge.Status.PARTNER_CHOSEN),
+        sender=pitch.sender,
+        status="selected",
+    )
+    MilestoneFactory(collaboration=CollaborationFactory(pitch=selected))
+    return {"municipality": municipality, "entrepreneur": entrepreneur}

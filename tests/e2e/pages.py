@@ -149,3 +149,69 @@ def effect_pages(record: dict[str, int]) -> list[str]:
         reverse("impact:report", kwargs=record),
         reverse("impact:shared", kwargs={"token": shared.token}),
     ]
+
+
+def organisation_member_pages(*, organisation_slug: str) -> list[str]:
+    """Pages for an ordinary member (not staff) of `organisation_slug`: their account, their organisation's own
+    pages, the challenges it owns, the pitches it sent or received, and the records of the collaborations it is
+    a party to. The crawl in test_member_crawl.py follows links from these too, so this list names what a link
+    might not reach (edit pages of one record among many)."""
+    from django.db.models import Q
+
+    from samvei.challenges.models import Challenge, Pitch
+    from samvei.collaborations.models import Collaboration
+    from samvei.impact.models import Indicator
+    from samvei.organisations.models import Membership, Organisation
+
+    organisation = Organisation.objects.get(slug=organisation_slug)
+    slug = {"slug": organisation_slug}
+    pages = [
+        reverse("accounts:profile"),
+        reverse("accounts:delete"),
+        reverse("account_change_password"),
+        reverse("account_email"),
+        reverse("organisations:mine"),
+        reverse("organisations:register"),
+        reverse("organisations:detail", kwargs=slug),
+        reverse("organisations:edit", kwargs=slug),
+        reverse("organisations:claim", kwargs={"slug": "bufdir"}),
+        reverse("challenges:pitch-inbox"),
+        reverse("challenges:saved-searches"),
+        reverse("collaborations:list"),
+        reverse("collaborations:new"),
+        reverse("matching:challenges-for-you"),
+    ]
+    if organisation.memberships.filter(role=Membership.Role.ADMIN).exists():
+        pages.append(reverse("organisations:members", kwargs=slug))
+    if organisation.is_public_body:
+        pages += [
+            reverse("challenges:create"),
+            reverse("organisations:contact-points", kwargs=slug),
+            reverse("organisations:contact-point-new", kwargs=slug),
+            *[
+                reverse("organisations:contact-point-edit", kwargs={**slug, "contact_point_id": pk})
+                for pk in organisation.contact_points.values_list("pk", flat=True)
+            ],
+        ]
+        for pk in Challenge.objects.filter(owner=organisation).values_list("pk", flat=True):
+            pages += [
+                reverse("challenges:detail", kwargs={"pk": pk}),
+                reverse("challenges:edit", kwargs={"pk": pk}),
+                reverse("matching:challenge-matches", kwargs={"pk": pk}),
+            ]
+    else:
+        pages.append(reverse("challenges:idea-create", kwargs={"slug": "oslo-0301"}))
+    for pitch in Pitch.objects.filter(Q(sender=organisation) | Q(receiver=organisation)):
+        pages.append(reverse("challenges:pitch-detail", kwargs={"pk": pitch.pk}))
+        if pitch.challenge_id and pitch.sender_id == organisation.pk:
+            pages.append(reverse("challenges:detail", kwargs={"pk": pitch.challenge_id}))
+    for pk in Collaboration.objects.filter(Q(public_body=organisation) | Q(partner=organisation)).values_list(
+        "pk", flat=True
+    ):
+        record = {"pk": pk}
+        pages += [reverse("collaborations:detail", kwargs=record), reverse("agreements:draft", kwargs=record)]
+        if Indicator.objects.filter(collaboration_id=pk).exists():
+            pages += effect_pages(record)
+        else:
+            pages.append(reverse("impact:overview", kwargs=record))
+    return list(dict.fromkeys(pages))

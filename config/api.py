@@ -171,6 +171,9 @@ def api_root(request: HttpRequest) -> dict[str, object]:
             "myths": reverse("api-v1:myth_list_api"),
             "cases": reverse("api-v1:case_list_api"),
             "funding": reverse("api-v1:funding_list_api"),
+            "procurement_thresholds": reverse("api-v1:threshold_list_api"),
+            "procurement_rules": reverse("api-v1:rule_list_api"),
+            "procurement_routes": reverse("api-v1:route_list_api"),
             "search": reverse("api-v1:search_api"),
         },
     }

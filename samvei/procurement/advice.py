@@ -122,16 +122,16 @@ def advice_document(advice: Advice) -> dict[str, Any]:
         "value": position.value_nok,
         "supplier": question.supplier,
         "innovation": question.innovation,
-        "thresholds": [_threshold_document(row) for row in used],
+        "thresholds": [threshold_document(row) for row in used],
         "above_lower_limit": position.above_lower_limit,
         "above_national_threshold": position.above_national_threshold,
         "above_eea_threshold": position.above_eea_threshold,
         "newest_check": newest.isoformat() if newest else None,
         "after_newest_check": position.after_newest_check,
-        "proposals": [_threshold_document(row) for row in position.proposals],
-        "regulation_parts": [_rule_document(rule) for rule in advice.regulation_parts],
-        "rules": [_rule_document(rule) for rule in advice.rules],
-        "routes": [_route_document(route) for route in advice.routes],
+        "proposals": [threshold_document(row) for row in position.proposals],
+        "regulation_parts": [rule_document(rule) for rule in advice.regulation_parts],
+        "rules": [rule_document(rule) for rule in advice.rules],
+        "routes": [route_document(route) for route in advice.routes],
         "not_known": [item.key for item in advice.not_known],
         "sources": _sources([*used, *position.proposals, *cited_rules]),
     }
@@ -141,7 +141,7 @@ def _english() -> bool:
     return get_language() == "en"
 
 
-def _threshold_document(row: Threshold) -> dict[str, Any]:
+def threshold_document(row: Threshold) -> dict[str, Any]:
     return {
         "kind": row.kind,
         "buyer": row.buyer,
@@ -159,7 +159,7 @@ def _threshold_document(row: Threshold) -> dict[str, Any]:
     }
 
 
-def _rule_document(rule: Rule) -> dict[str, Any]:
+def rule_document(rule: Rule) -> dict[str, Any]:
     return {
         "key": rule.key,
         "kind": rule.kind,
@@ -176,7 +176,7 @@ def _rule_document(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _route_document(route: Route) -> dict[str, Any]:
+def route_document(route: Route) -> dict[str, Any]:
     return {
         "key": route.key,
         "kind": route.kind,

@@ -6,10 +6,12 @@ import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from .advice import advice_for
+from .advice import advice_for, route_document, rule_document, threshold_document
 from .forms import MAX_VALUE_NOK
+from .selectors import routes_on, rules_on, thresholds_on
 
 router = Router(tags=["procurement"])
 
@@ -117,3 +119,29 @@ def advice_api(request: HttpRequest, query: Query[AdviceQuery]) -> dict[str, Any
         innovation=query.innovation,
     )
     return advice.document()
+
+
+class OnDayQuery(Schema):
+    date: datetime.date | None = Field(None, description="The day, YYYY-MM-DD; today when left out")
+
+
+def _day(query: OnDayQuery) -> datetime.date:
+    return query.date or timezone.localdate()
+
+
+@router.get("/procurement/thresholds", response=list[ThresholdOut], summary="Thresholds in force on a day")
+def threshold_list_api(request: HttpRequest, query: Query[OnDayQuery]) -> list[dict[str, Any]]:
+    """Each with its source, the date the source speaks of and when it was last checked; proposals not in force
+    are left out (the advice lists them apart)."""
+    rows = thresholds_on(day=_day(query)).order_by("kind", "buyer", "category", "key")
+    return [threshold_document(row) for row in rows]
+
+
+@router.get("/procurement/rules", response=list[RuleOut], summary="Procurement rules in force on a day")
+def rule_list_api(request: HttpRequest, query: Query[OnDayQuery]) -> list[dict[str, Any]]:
+    return [rule_document(rule) for rule in rules_on(day=_day(query)).order_by("order", "key")]
+
+
+@router.get("/procurement/routes", response=list[RouteOut], summary="Collaboration forms and procedures on a day")
+def route_list_api(request: HttpRequest, query: Query[OnDayQuery]) -> list[dict[str, Any]]:
+    return [route_document(route) for route in routes_on(day=_day(query))]

@@ -123,3 +123,13 @@ def collaboration_forms(*, day: date) -> QuerySet[Route]:
         .filter(Q(effective_to__isnull=True) | Q(effective_to__gt=day))
         .prefetch_related("rules__source")
     )
+
+
+def routes_on(*, day: date) -> QuerySet[Route]:
+    """Every collaboration form and procedure in force on `day`, each with the rules of its legal frame."""
+    return (
+        Route.objects.filter(effective_from__lte=day)
+        .filter(Q(effective_to__isnull=True) | Q(effective_to__gt=day))
+        .prefetch_related("rules__source")
+        .order_by("kind", "order", "key")
+    )

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path(_("facts-to-recheck/"), include("samvei.freshness.urls")),
     path(_("suggestions/"), include("samvei.matching.urls")),
     path(_("account/"), include("samvei.accounts.urls")),
+    path(_("account/"), include("samvei.apikeys.urls")),
     path(_("account/"), include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -48,6 +48,7 @@ LOCAL_APPS = [
     "samvei.procurement",  # procurement law as dated data: thresholds with their sources
     "samvei.accounts",  # people: sign-in, profile, personal data
     "samvei.organisations",  # the directory: public bodies, social enterprises, members, who decides what
+    "samvei.apikeys",  # API keys that write for one organisation, made on the profile page
     "samvei.challenges",  # needs published by public bodies, pitches, questions and dialogue
     "samvei.collaborations",  # collaborations started from a selected pitch
     "samvei.agreements",  # draft agreements from versioned templates

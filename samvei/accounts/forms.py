@@ -4,10 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-
-from samvei.organisations.models import Organisation
 
 from .models import User
 
@@ -35,20 +32,3 @@ class AccountDeleteForm(forms.Form):
         if email.casefold() != self.user.email.casefold():
             raise forms.ValidationError(_("This is not the e-mail address of your account."), code="mismatch")
         return email
-
-
-class ApiTokenForm(forms.Form):
-    """The organisations offered are the person's own; a crafted choice of another is refused by the field."""
-
-    name = forms.CharField(
-        label=_("Name of the key"),
-        max_length=100,
-        help_text=_("Say what uses it, for example «Case system, health and care»."),
-    )
-    organisation = forms.ModelChoiceField(label=_("Writes for"), queryset=Organisation.objects.none(), empty_label=None)
-
-    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrows the type for mypy
-        field.queryset = organisations

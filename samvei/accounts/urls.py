@@ -8,6 +8,4 @@ urlpatterns = [
     path(_("profile/"), views.profile, name="profile"),
     path(_("my-data/"), views.personal_data_download, name="personal-data"),
     path(_("delete/"), views.delete_account, name="delete"),
-    path(_("profile/api-keys/"), views.api_tokens, name="api-tokens"),
-    path(_("profile/api-keys/<int:pk>/revoke/"), views.api_token_revoke_view, name="api-token-revoke"),
 ]

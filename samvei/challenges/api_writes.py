@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from samvei.accounts.api_auth import TokenAuth, token_of
+from samvei.apikeys.api_auth import TokenAuth, token_of
 from samvei.core.api_errors import ValidationErrorOut
 from samvei.core.api_writes import form_data, form_refusal, service_refusal
 from samvei.core.limits import LONG_TEXT, SHORT_TEXT, TITLE

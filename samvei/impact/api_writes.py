@@ -14,8 +14,8 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from typing_extensions import TypeAliasType
 
-from samvei.accounts.api_auth import TokenAuth, token_of
-from samvei.accounts.models import ApiToken
+from samvei.apikeys.api_auth import TokenAuth, token_of
+from samvei.apikeys.models import ApiToken
 from samvei.collaborations.models import Collaboration
 from samvei.core.api_errors import ValidationErrorOut
 from samvei.core.api_writes import form_data, form_refusal, service_refusal

@@ -128,7 +128,7 @@ class SignedIn:
 def municipality_admin(fuzz_data: dict[str, list[Any]]) -> SignedIn:
     """An admin of Stavanger kommune, the public body behind the challenge, the pitch and the collaboration,
     with an API key (for writing) and a session (for reading the pitches, which asks for one)."""
-    from samvei.accounts.tokens import api_token_create
+    from samvei.apikeys.services import api_token_create
     from samvei.organisations.models import Membership, Organisation
     from samvei.organisations.tests.factories import MembershipFactory
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from samvei.accounts.tokens import api_token_create, api_token_revoke
+from samvei.apikeys.services import api_token_create, api_token_revoke
 from samvei.challenges.models import Challenge, Message, Pitch, Question
 from samvei.organisations.models import Membership
 from samvei.organisations.tests.factories import MembershipFactory

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from samvei.accounts.tokens import api_token_create
+from samvei.apikeys.services import api_token_create
 from samvei.impact.models import Indicator, Measurement
 from samvei.organisations.tests.factories import MembershipFactory
 

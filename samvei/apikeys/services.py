@@ -14,9 +14,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samvei.accounts.models import User
 from samvei.organisations.models import Membership, Organisation
 
-from .models import ApiToken, User
+from .models import ApiToken
 
 KEY_PREFIX = "samvei_"
 LIFETIME = timedelta(days=365)

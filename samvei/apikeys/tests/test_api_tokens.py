@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from samvei.accounts.models import ApiToken
 from samvei.accounts.tests.factories import StaffFactory, UserFactory
-from samvei.accounts.tokens import MAX_ACTIVE_PER_USER, api_token_check, api_token_create, api_token_revoke
+from samvei.apikeys.models import ApiToken
+from samvei.apikeys.services import MAX_ACTIVE_PER_USER, api_token_check, api_token_create, api_token_revoke
 from samvei.organisations.models import Membership
 from samvei.organisations.tests.factories import MembershipFactory, OrganisationFactory
 
@@ -108,11 +108,11 @@ def test_an_empty_name_is_refused(membership):
 class TestPages:
     def test_the_profile_links_to_the_keys(self, client, membership):
         client.force_login(membership.user)
-        assert reverse("accounts:api-tokens") in client.get(reverse("accounts:profile")).content.decode()
+        assert reverse("apikeys:list") in client.get(reverse("accounts:profile")).content.decode()
 
     def test_the_new_key_is_shown_once(self, client, membership):
         client.force_login(membership.user)
-        url = reverse("accounts:api-tokens")
+        url = reverse("apikeys:list")
         response = client.post(url, {"name": "Fagsystem", "organisation": membership.organisation.pk})
         assert response.status_code == 200
         raw = response.context["new_key"]
@@ -125,7 +125,7 @@ class TestPages:
     def test_a_key_for_another_organisation_is_refused_with_a_message(self, client, membership):
         client.force_login(membership.user)
         other = OrganisationFactory()
-        response = client.post(reverse("accounts:api-tokens"), {"name": "Fagsystem", "organisation": other.pk})
+        response = client.post(reverse("apikeys:list"), {"name": "Fagsystem", "organisation": other.pk})
         assert response.status_code == 400
         assert response.context["form"].errors["organisation"]
         assert not ApiToken.objects.exists()
@@ -133,12 +133,12 @@ class TestPages:
     @pytest.mark.parametrize("data", [{}, {"name": "", "organisation": ""}, {"name": "x" * 101, "organisation": "1"}])
     def test_bad_input_changes_nothing(self, client, membership, data):
         client.force_login(membership.user)
-        assert client.post(reverse("accounts:api-tokens"), data).status_code == 400
+        assert client.post(reverse("apikeys:list"), data).status_code == 400
         assert not ApiToken.objects.exists()
 
     def test_a_person_without_organisations_is_told_how_to_get_one(self, client):
         client.force_login(UserFactory())
-        response = client.get(reverse("accounts:api-tokens"))
+        response = client.get(reverse("apikeys:list"))
         assert response.status_code == 200
         assert reverse("organisations:list") in response.content.decode()
         assert '<form class="stack-form"' not in response.content.decode()
@@ -146,24 +146,24 @@ class TestPages:
     def test_the_owner_revokes_a_key(self, client, membership):
         token, raw = api_token_create(user=membership.user, organisation=membership.organisation, name="Fagsystem")
         client.force_login(membership.user)
-        response = client.post(reverse("accounts:api-token-revoke", kwargs={"pk": token.pk}))
+        response = client.post(reverse("apikeys:revoke", kwargs={"pk": token.pk}))
         assert response.status_code == 302
         assert api_token_check(raw=raw) is None
 
     def test_another_person_cannot_revoke_a_key(self, client, membership):
         token, raw = api_token_create(user=membership.user, organisation=membership.organisation, name="Fagsystem")
         client.force_login(StaffFactory())
-        response = client.post(reverse("accounts:api-token-revoke", kwargs={"pk": token.pk}))
+        response = client.post(reverse("apikeys:revoke", kwargs={"pk": token.pk}))
         assert response.status_code == 404
         assert api_token_check(raw=raw) is not None
 
     def test_revoking_needs_a_post(self, client, membership):
         token, _raw = api_token_create(user=membership.user, organisation=membership.organisation, name="Fagsystem")
         client.force_login(membership.user)
-        assert client.get(reverse("accounts:api-token-revoke", kwargs={"pk": token.pk})).status_code == 405
+        assert client.get(reverse("apikeys:revoke", kwargs={"pk": token.pk})).status_code == 405
 
     def test_anonymous_visitors_are_sent_to_sign_in(self, client):
-        response = client.get(reverse("accounts:api-tokens"))
+        response = client.get(reverse("apikeys:list"))
         assert response.status_code == 302
         assert reverse("account_login") in response["Location"]
 

@@ -10,8 +10,10 @@ from typing import cast
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
-from .models import ApiToken, User
-from .tokens import api_token_check
+from samvei.accounts.models import User
+
+from .models import ApiToken
+from .services import api_token_check
 
 
 class TokenAuth(HttpBearer):

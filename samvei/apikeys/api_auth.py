@@ -1,6 +1,6 @@
 """How the API's write operations know who writes: `Authorization: Bearer <key>` with a key from the profile page.
 
-The request then acts as the key's owner, for the key's organisation only (`request.api_token`). Session cookies
+The request then acts as the key's owner, for the key's organisation only (`token_of(request)`). Session cookies
 are not accepted here, so a page another site opens in the visitor's browser cannot write through the API."""
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from typing import cast
 
 from django.http import HttpRequest
 from ninja.security import HttpBearer
-
-from samvei.accounts.models import User
 
 from .models import ApiToken
 from .services import api_token_check
@@ -23,14 +21,9 @@ class TokenAuth(HttpBearer):
         found = api_token_check(raw=token)
         if found is not None:
             request.user = found.user
-            request.api_token = found  # type: ignore[attr-defined]
         return found
 
 
 def token_of(request: HttpRequest) -> ApiToken:
     """The key that authenticated this request (the operation is declared with auth=TokenAuth())."""
     return cast(ApiToken, request.auth)  # type: ignore[attr-defined]
-
-
-def token_user(request: HttpRequest) -> User:
-    return token_of(request).user

@@ -173,3 +173,22 @@ class TestPages:
         body = client.post(reverse("accounts:personal-data")).content.decode()
         assert "Fagsystem" in body
         assert raw not in body
+
+    @pytest.mark.parametrize("pk", ["99999999999999999999999999", "0"])
+    def test_revoking_an_odd_number_answers_not_found(self, client, membership, pk):
+        client.force_login(membership.user)
+        assert client.post(f"{reverse('apikeys:list')}{pk}/trekk-tilbake/").status_code == 404
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            {"name": "Fagsystem", "organisation": "١٢"},
+            {"name": "Fagsystem", "organisation": "9" * 40},
+            {"name": "x" * 1_000_000, "organisation": "1"},
+        ],
+    )
+    def test_odd_input_is_refused_without_an_error_page(self, client, membership, data):
+        client.force_login(membership.user)
+        response = client.post(reverse("apikeys:list"), data)
+        assert response.status_code in (400, 413)
+        assert not ApiToken.objects.exists()
